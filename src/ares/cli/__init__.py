@@ -1,1 +1,7 @@
-"""cli"""
+"""The `ares` command line."""
+
+from __future__ import annotations
+
+from ares.cli._app import cli, main
+
+__all__ = ["cli", "main"]

@@ -213,11 +213,29 @@ class DiscoveryConfig(_Section):
 class AresConfig(_Section):
     """A whole ares config."""
 
-    policy: ChatModelConfig = Field(default_factory=ChatModelConfig)
-    reward_model: RewardModelConfig = Field(default_factory=RewardModelConfig)
-    judge: JudgeConfig = Field(default_factory=JudgeConfig)
-    mentor: MentorConfig = Field(default_factory=MentorConfig)
-    prompt_filter: PromptFilterConfig = Field(default_factory=PromptFilterConfig)
-    components: ComponentsConfig = Field(default_factory=ComponentsConfig)
-    sampler: SamplerConfig = Field(default_factory=SamplerConfig)
-    discovery: DiscoveryConfig = Field(default_factory=DiscoveryConfig)
+    policy: ChatModelConfig = Field(
+        default_factory=ChatModelConfig, description="The policy (chat model) under test."
+    )
+    reward_model: RewardModelConfig = Field(
+        default_factory=RewardModelConfig, description="The reward model under test."
+    )
+    judge: JudgeConfig = Field(
+        default_factory=JudgeConfig, description="The judge that scores the policy's replies."
+    )
+    mentor: MentorConfig = Field(
+        default_factory=MentorConfig,
+        description="The Safety Mentor that writes prompts and reference responses.",
+    )
+    prompt_filter: PromptFilterConfig = Field(
+        default_factory=PromptFilterConfig,
+        description="Optional check that keeps only prompts an LLM judges harmful.",
+    )
+    components: ComponentsConfig = Field(
+        default_factory=ComponentsConfig, description="The component library."
+    )
+    sampler: SamplerConfig = Field(
+        default_factory=SamplerConfig, description="How attack specs are drawn."
+    )
+    discovery: DiscoveryConfig = Field(
+        default_factory=DiscoveryConfig, description="Budget, seed and batching of a round."
+    )

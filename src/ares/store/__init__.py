@@ -1,1 +1,23 @@
-"""store"""
+"""The run store (SQLite), run summaries and exports."""
+
+from __future__ import annotations
+
+from ares.store._export import EXPORT_FORMATS, ExportFormat, export_rows, probe_row, write_jsonl
+from ares.store._sqlite import STORE_FILE, ProbeRecord, Rejection, RoundInfo, RunStore
+from ares.store._summary import SUMMARY_FILE, round_summary, write_summary
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "STORE_FILE",
+    "SUMMARY_FILE",
+    "ExportFormat",
+    "ProbeRecord",
+    "Rejection",
+    "RoundInfo",
+    "RunStore",
+    "export_rows",
+    "probe_row",
+    "round_summary",
+    "write_jsonl",
+    "write_summary",
+]

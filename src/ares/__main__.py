@@ -1,0 +1,5 @@
+"""Allow `python -m ares`."""
+
+from ares.cli import main
+
+main()
