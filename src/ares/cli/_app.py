@@ -35,8 +35,6 @@ def cli(verbose: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line, mapping ares errors to exit codes without a traceback."""
-    from ares.cli import _commands  # noqa: F401  (registers the subcommands)
-
     try:
         cli.main(args=argv, prog_name="ares", standalone_mode=False)
     except click.exceptions.Abort:

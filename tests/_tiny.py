@@ -1,0 +1,45 @@
+"""Tiny random Hugging Face models built inside tests, saved to a folder in seconds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_WORDS = (
+    "sure here is a step guide i can t help with that sorry but please write the of to and "
+    "you for this how what safe harmful request omitted details"
+).split()
+
+
+def build_tiny_reward_model(folder: Path, seed: int = 0) -> Path:
+    """Save a 2-layer BERT sequence classifier with one label and a word-level tokenizer."""
+    import torch
+    from tokenizers import Tokenizer, models, pre_tokenizers, processors
+    from transformers import BertConfig, BertForSequenceClassification, PreTrainedTokenizerFast
+
+    # 1. A word-level tokenizer whose text-pair template matches BERT's.
+    special = ["[PAD]", "[UNK]", "[CLS]", "[SEP]"]
+    vocab = {token: i for i, token in enumerate(special + sorted(set(_WORDS)))}
+    tokenizer = Tokenizer(models.WordLevel(vocab=vocab, unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]",
+        pair="[CLS] $A [SEP] $B:1 [SEP]:1",
+        special_tokens=[("[CLS]", vocab["[CLS]"]), ("[SEP]", vocab["[SEP]"])],
+    )
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tokenizer, unk_token="[UNK]", pad_token="[PAD]",
+        cls_token="[CLS]", sep_token="[SEP]",
+    )
+
+    # 2. A random 2-layer model with one output label.
+    torch.manual_seed(seed)
+    config = BertConfig(
+        vocab_size=len(vocab), hidden_size=16, num_hidden_layers=2, num_attention_heads=2,
+        intermediate_size=32, max_position_embeddings=128, num_labels=1,
+        pad_token_id=vocab["[PAD]"],
+    )
+    model = BertForSequenceClassification(config)
+    folder.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(folder)
+    fast.save_pretrained(folder)
+    return folder
