@@ -25,7 +25,9 @@ class Mentor(Protocol):
     @property
     def identity(self) -> str: ...
 
-    def compose(self, specs: Sequence[AttackSpec], seeds: Sequence[int]) -> list[MentorOutput | None]:
+    def compose(
+        self, specs: Sequence[AttackSpec], seeds: Sequence[int]
+    ) -> list[MentorOutput | None]:
         """Return one output per spec, in order; `None` where the output stayed invalid.
 
         `seeds[i]` makes spec `i`'s output reproducible. A `None` is logged by the mentor
