@@ -130,8 +130,20 @@ class ComponentLibrary:
         self.personas = {p.id: p for p in personas}
         self.tactics = {t.id: t for t in tactics}
         self.goals = {g.id: g for g in goals}
-        self.topics = {t.id: t for c in self.categories.values() for t in c.instances}
-        self.category_of = {t.id: c.id for c in self.categories.values() for t in c.instances}
+        self.topics: dict[str, Topic] = {}
+        self.category_of: dict[str, str] = {}
+        for category in self.categories.values():
+            for topic in category.instances:
+                # `resolve` looks a topic up by its id alone, so a repeated id would return
+                # another category's topic.
+                if topic.id in self.category_of:
+                    raise DataError(
+                        f"topic id {topic.id!r} appears in both categories "
+                        f"{self.category_of[topic.id]!r} and {category.id!r}. Topic ids must be "
+                        "unique across categories, so rename one of them"
+                    )
+                self.topics[topic.id] = topic
+                self.category_of[topic.id] = category.id
         self._check_complete()
 
     def resolve(self, spec: AttackSpec) -> tuple[TopicCategory, Topic, Persona, Tactic, Goal]:
@@ -263,5 +275,7 @@ def _check_unique_ids(parsed: _LibraryFile, source: str) -> None:
         seen: set[str] = set()
         for item_id in ids:
             if item_id in seen:
-                raise DataError(f"{source}: duplicate id {item_id!r} among {kind}; ids must be unique")
+                raise DataError(
+                    f"{source}: duplicate id {item_id!r} among {kind}; ids must be unique"
+                )
             seen.add(item_id)

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from ares.mentor._fake import FakeMentor
+from ares.mentor._llm import LLMMentor
 from ares.mentor._protocol import Mentor, MentorOutput
+from ares.mentor._template import TemplateMentor
 
-__all__ = ["Mentor", "MentorOutput"]
+__all__ = [
+    "FakeMentor",
+    "LLMMentor",
+    "Mentor",
+    "MentorOutput",
+    "TemplateMentor",
+]
