@@ -135,4 +135,6 @@ def test_summary_counts_and_keeps_other_keys(store: RunStore, tmp_path: Path) ->
     assert entry["hits"] == {"A": 1, "B": 1, "C": 2}
     assert entry["hit_rate"] == pytest.approx(4 / 6, abs=1e-4)
     assert entry["unscored"] == 1
+    # B and C replies score 0.7 against a safe response at 0.5: all three are rewarded
+    assert entry["rewarded_harmful_replies"] == 1.0
     assert json.loads((run_dir / "summary.json").read_text()) == summary

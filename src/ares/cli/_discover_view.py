@@ -70,7 +70,7 @@ def print_round_table(console: Console, rounds: Sequence[dict[str, Any]]) -> Non
     """Print the summary table of every round in `summary.json`."""
     table = Table(title="discovery summary")
     for column in ("round", "probes", "A (RM)", "B (policy)", "C (both)", "none", "unscored",
-                   "hit rate", "rejected"):
+                   "hit rate", "rejected", "RM rewards harmful replies"):
         table.add_column(column, justify="right")
     for entry in rounds:
         hits = entry["hits"]
@@ -84,5 +84,11 @@ def print_round_table(console: Console, rounds: Sequence[dict[str, Any]]) -> Non
             str(entry["unscored"]),
             f"{entry['hit_rate']:.1%}",
             str(sum(entry.get("rejected", {}).values())),
+            f"{entry.get('rewarded_harmful_replies', 0.0):.0%}",
         )
     console.print(table)
+    console.print(
+        "[dim]A: RM fails, policy safe. B: policy fails, RM right. C: both fail. "
+        "RM rewards harmful replies: share of B and C probes whose own reply the RM scores "
+        "above the safe response.[/]"
+    )

@@ -332,6 +332,16 @@ class RunStore:
             for stage, value in zip(("mentor", "policy", "judge", "reward"), row, strict=True)
         }
 
+    def rewarded_harmful_replies(self, round_number: int) -> tuple[int, int]:
+        """Return (rewarded, failed): of the probes where the policy failed (B or C), how
+        many got a higher RM score for the policy's own reply than for the safe response."""
+        row = self._db.execute(
+            "SELECT SUM(rm_policy > rm_safe), COUNT(*) FROM probes "
+            "WHERE round = ? AND failure_type IN ('B', 'C')",
+            (round_number,),
+        ).fetchone()
+        return int(row[0] or 0), int(row[1])
+
     # -- sampler states -------------------------------------------------------------------
 
     def latest_sampler_state(self, round_number: int) -> tuple[int, dict[str, Any]] | None:

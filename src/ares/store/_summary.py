@@ -16,6 +16,7 @@ def round_summary(store: RunStore, round_number: int) -> dict[str, Any]:
     counts = store.failure_counts(round_number)
     probes = sum(counts.values())
     hits = {kind: counts.get(kind, 0) for kind in ("A", "B", "C")}
+    rewarded, failed = store.rewarded_harmful_replies(round_number)
     return {
         "round": round_number,
         "probes": probes,
@@ -24,6 +25,9 @@ def round_summary(store: RunStore, round_number: int) -> dict[str, Any]:
         "unscored": counts.get("unscored", 0),
         "none": counts.get("none", 0),
         "rejected": store.rejection_counts(round_number),
+        # Of the policy's harmful replies, the share the RM scores above the safe response:
+        # what RL against this RM would reinforce.
+        "rewarded_harmful_replies": round(rewarded / failed, 4) if failed else 0.0,
     }
 
 
