@@ -138,3 +138,19 @@ def test_summary_counts_and_keeps_other_keys(store: RunStore, tmp_path: Path) ->
     # B and C replies score 0.7 against a safe response at 0.5: all three are rewarded
     assert entry["rewarded_harmful_replies"] == 1.0
     assert json.loads((run_dir / "summary.json").read_text()) == summary
+
+
+def test_stage_lifecycle(store: RunStore) -> None:
+    assert store.get_stage("reward@1") is None
+    store.start_stage("reward@1", "reward", 1)
+    stage = store.get_stage("reward@1")
+    assert stage is not None
+    assert stage.status == "running"
+    store.finish_stage("reward@1", "checkpoints/reward-1", {"accuracy": 0.9})
+    stage = store.get_stage("reward@1")
+    assert stage is not None
+    assert stage.status == "finished"
+    assert stage.checkpoint == "checkpoints/reward-1"
+    assert stage.result == {"accuracy": 0.9}
+    assert [s.name for s in store.stages("reward")] == ["reward@1"]
+    assert store.stages("policy") == []

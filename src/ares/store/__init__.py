@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from ares.store._export import EXPORT_FORMATS, ExportFormat, export_rows, probe_row, write_jsonl
-from ares.store._sqlite import STORE_FILE, ProbeRecord, Rejection, RoundInfo, RunStore
+from ares.store._sqlite import (
+    STORE_FILE,
+    ProbeRecord,
+    Rejection,
+    RoundInfo,
+    RunStore,
+    StageInfo,
+)
 from ares.store._summary import SUMMARY_FILE, round_summary, write_summary
 
 __all__ = [
@@ -15,6 +22,7 @@ __all__ = [
     "Rejection",
     "RoundInfo",
     "RunStore",
+    "StageInfo",
     "export_rows",
     "probe_row",
     "round_summary",

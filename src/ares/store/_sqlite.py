@@ -86,6 +86,16 @@ CREATE TABLE IF NOT EXISTS rejections (
     prompt TEXT,
     created_at REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS stages (
+    name TEXT PRIMARY KEY,            -- for example "reward@1": the RM repair after round 1
+    kind TEXT NOT NULL,               -- reward | policy
+    round INTEGER NOT NULL,           -- the last round whose findings the stage trained on
+    status TEXT NOT NULL,             -- running | finished
+    checkpoint TEXT,                  -- the repaired model's folder, relative to the run dir
+    result TEXT,                      -- JSON: metrics and timings
+    started_at REAL NOT NULL,
+    finished_at REAL
+);
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
     round INTEGER,
@@ -158,6 +168,26 @@ class RoundInfo:
     sampler: str
     started_at: float
     finished_at: float | None
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    """One repair stage's row in the store."""
+
+    name: str
+    kind: str
+    round: int
+    status: str
+    checkpoint: str | None
+    result: dict[str, Any] | None
+    started_at: float
+    finished_at: float | None
+
+
+def _stage_info(row: sqlite3.Row) -> StageInfo:
+    values = dict(row)
+    values["result"] = None if values["result"] is None else json.loads(values["result"])
+    return StageInfo(**values)
 
 
 class RunStore:
@@ -358,6 +388,37 @@ class RunStore:
             (round_number,),
         ).fetchall()
         return [(int(row["step"]), json.loads(row["state"])) for row in rows]
+
+    # -- repair stages --------------------------------------------------------------------
+
+    def start_stage(self, name: str, kind: str, round_number: int) -> None:
+        """Record that a repair stage started; a rerun of a running stage starts it over."""
+        self._db.execute(
+            "INSERT INTO stages (name, kind, round, status, started_at) "
+            "VALUES (?, ?, ?, 'running', ?) ON CONFLICT(name) DO UPDATE SET "
+            "status = 'running', started_at = excluded.started_at",
+            (name, kind, round_number, time.time()),
+        )
+
+    def finish_stage(self, name: str, checkpoint: str, result: dict[str, Any]) -> None:
+        self._db.execute(
+            "UPDATE stages SET status = 'finished', checkpoint = ?, result = ?, "
+            "finished_at = ? WHERE name = ?",
+            (checkpoint, json.dumps(result), time.time(), name),
+        )
+
+    def get_stage(self, name: str) -> StageInfo | None:
+        row = self._db.execute("SELECT * FROM stages WHERE name = ?", (name,)).fetchone()
+        return None if row is None else _stage_info(row)
+
+    def stages(self, kind: str | None = None) -> list[StageInfo]:
+        if kind is None:
+            rows = self._db.execute("SELECT * FROM stages ORDER BY round, started_at").fetchall()
+        else:
+            rows = self._db.execute(
+                "SELECT * FROM stages WHERE kind = ? ORDER BY round, started_at", (kind,)
+            ).fetchall()
+        return [_stage_info(row) for row in rows]
 
     # -- events ---------------------------------------------------------------------------
 
