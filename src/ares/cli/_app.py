@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -35,6 +36,11 @@ def cli(verbose: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line, mapping ares errors to exit codes without a traceback."""
+    # transformers prints a progress bar and a load report for every model it loads, which
+    # would break up the discovery progress display. Set before transformers is imported;
+    # a value the user exported wins.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:
         cli.main(args=argv, prog_name="ares", standalone_mode=False)
     except click.exceptions.Abort:

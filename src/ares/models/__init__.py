@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from ares.models._embedded import is_embedded, resolve_embedded
+from ares.models._factory import build_chat_model, build_reward_model
 from ares.models._fake import FakeChatModel, FakeRewardModel
+from ares.models._hf_chat import HFChatModel
+from ares.models._hf_reward import HFRewardModel
 from ares.models._protocols import ChatModel, Message, RewardModel
 
 __all__ = [
     "ChatModel",
     "FakeChatModel",
     "FakeRewardModel",
+    "HFChatModel",
+    "HFRewardModel",
     "Message",
     "RewardModel",
+    "build_chat_model",
+    "build_reward_model",
+    "is_embedded",
+    "resolve_embedded",
 ]
