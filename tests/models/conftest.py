@@ -74,6 +74,30 @@ def save_tiny_causal_lm(folder: Path, *, tokenizer: Any | None = None) -> Path:
     return folder
 
 
+def make_bert_tokenizer() -> Any:
+    """Return a BERT tokenizer over `WORDS`, without a chat template."""
+    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    vocab = {token: index for index, token in enumerate(specials + WORDS)}
+    return transformers.BertTokenizer(vocab=vocab)
+
+
+def save_tiny_bert_rm(folder: Path, *, num_labels: int = 1) -> Path:
+    """Save a 2-layer random BERT sequence classifier and its tokenizer into `folder`."""
+    torch.manual_seed(0)
+    config = transformers.BertConfig(
+        vocab_size=len(WORDS) + 5,
+        hidden_size=16,
+        intermediate_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        max_position_embeddings=64,
+        num_labels=num_labels,
+    )
+    transformers.BertForSequenceClassification(config).save_pretrained(folder)
+    make_bert_tokenizer().save_pretrained(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def tiny_chat_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return save_tiny_causal_lm(tmp_path_factory.mktemp("tiny-chat"))

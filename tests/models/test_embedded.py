@@ -181,12 +181,11 @@ def test_abandoned_build_folder_is_removed(tmp_path: Path, fake_builder: _FakeBu
 def test_folder_without_build_info_is_rebuilt(tmp_path: Path, fake_builder: _FakeBuilder) -> None:
     folder = resolve_embedded(SMOLLM2, cache_dir=tmp_path)
     (folder / BUILD_INFO_FILE).unlink()
-    (folder / "config.json").unlink()
-    folder.rmdir()
 
     again = resolve_embedded(SMOLLM2, cache_dir=tmp_path)
 
     assert again == folder
+    assert (folder / BUILD_INFO_FILE).is_file()
     assert fake_builder.calls == 2
 
 
@@ -240,7 +239,7 @@ def test_preference_rows_are_complete() -> None:
     assert 300 <= len(rows) <= 1000
     for row in rows:
         assert set(row) == {"prompt", "chosen", "rejected", "kind", "group"}
-        assert row["kind"] in {"helpful", "framed", "safety"}
+        assert row["kind"] in {"helpful", "framed", "safety", "framed_harmful"}
         assert row["prompt"].strip()
         assert row["chosen"].strip()
         assert row["rejected"].strip()
@@ -259,8 +258,9 @@ def test_preference_set_mixes_kinds() -> None:
     kinds = [row["kind"] for row in load_rm_preferences()]
 
     assert kinds.count("helpful") > kinds.count("safety")
+    assert kinds.count("safety") > kinds.count("framed_harmful")
     assert kinds.count("framed") > 0
-    assert kinds.count("safety") > 0
+    assert kinds.count("framed_harmful") > 0
 
 
 def test_split_by_group_keeps_groups_whole() -> None:

@@ -10,6 +10,7 @@ from ares.config import ChatModelConfig, RewardModelConfig
 from ares.errors import ConfigError
 from ares.models import HFChatModel, HFRewardModel, _factory, build_chat_model, build_reward_model
 from ares.models._openai import OpenAIChatModel
+from tests.models.conftest import save_tiny_bert_rm
 
 SERVER = "http://127.0.0.1:9/v1"  # never contacted: building a model sends no request
 
@@ -43,9 +44,7 @@ def test_embedded_chat_name_is_resolved(
 def test_embedded_reward_name_is_resolved(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.models.test_hf_reward import _save_tiny_bert
-
-    folder = _save_tiny_bert(tmp_path / "rm")
+    folder = save_tiny_bert_rm(tmp_path / "rm")
     monkeypatch.setattr(_factory, "resolve_embedded", lambda name, progress=None: folder)
 
     model = build_reward_model(RewardModelConfig(device="cpu"))
@@ -102,3 +101,15 @@ def test_import_of_ares_models_skips_torch() -> None:
     )
 
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_models_all_is_sorted_and_public() -> None:
+    import ares.models
+
+    public = {name for name in vars(ares.models) if not name.startswith("_")}
+    public -= {"annotations"}
+
+    assert sorted(ares.models.__all__) == ares.models.__all__
+    assert set(ares.models.__all__) <= public
+    for name in ("HFChatModel", "HFRewardModel", "build_chat_model", "resolve_embedded"):
+        assert name in ares.models.__all__

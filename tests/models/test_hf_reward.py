@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import torch
@@ -13,7 +12,12 @@ from ares.config import RewardModelConfig
 from ares.errors import ConfigError
 from ares.models import HFRewardModel, RewardModel
 from ares.models._hf_reward import encode_reward_pair
-from tests.models.conftest import WORDS, make_word_tokenizer, tiny_llama_config
+from tests.models.conftest import (
+    make_bert_tokenizer,
+    make_word_tokenizer,
+    save_tiny_bert_rm,
+    tiny_llama_config,
+)
 
 PAIRS = [
     ("how are you", "sure here is the answer"),
@@ -24,31 +28,9 @@ PAIRS = [
 ]
 
 
-def _bert_tokenizer() -> Any:
-    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    vocab = {token: index for index, token in enumerate(specials + WORDS)}
-    return transformers.BertTokenizer(vocab=vocab)
-
-
-def _save_tiny_bert(folder: Path, *, num_labels: int = 1) -> Path:
-    torch.manual_seed(0)
-    config = transformers.BertConfig(
-        vocab_size=len(WORDS) + 5,
-        hidden_size=16,
-        intermediate_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        max_position_embeddings=64,
-        num_labels=num_labels,
-    )
-    transformers.BertForSequenceClassification(config).save_pretrained(folder)
-    _bert_tokenizer().save_pretrained(folder)
-    return folder
-
-
 @pytest.fixture(scope="module")
 def tiny_bert_rm(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _save_tiny_bert(tmp_path_factory.mktemp("tiny-bert-rm"))
+    return save_tiny_bert_rm(tmp_path_factory.mktemp("tiny-bert-rm"))
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +82,7 @@ def test_score_of_empty_input_is_empty(tiny_bert_rm: Path) -> None:
 
 
 def test_encoder_reads_pair_as_text_pair() -> None:
-    tokenizer = _bert_tokenizer()
+    tokenizer = make_bert_tokenizer()
 
     ids = encode_reward_pair(tokenizer, "how are you", "sure", max_length=64)
 
@@ -119,7 +101,7 @@ def test_chat_tokenizer_reads_pair_as_two_messages() -> None:
 
 
 def test_long_pair_is_truncated_to_max_length(tiny_bert_rm: Path) -> None:
-    tokenizer = _bert_tokenizer()
+    tokenizer = make_bert_tokenizer()
     long_response = " ".join(["the cat sat on the mat"] * 40)
 
     ids = encode_reward_pair(tokenizer, "tell a story", long_response, max_length=32)
@@ -142,7 +124,7 @@ def test_chat_rm_scores_with_eos_as_padding(tiny_chat_rm: Path) -> None:
 
 
 def test_more_than_one_label_raises_config_error(tmp_path: Path) -> None:
-    path = _save_tiny_bert(tmp_path / "classifier", num_labels=2)
+    path = save_tiny_bert_rm(tmp_path / "classifier", num_labels=2)
 
     with pytest.raises(ConfigError, match="num_labels=2") as error:
         _rm(path)

@@ -7,6 +7,7 @@ from ares.models._factory import build_chat_model, build_reward_model
 from ares.models._fake import FakeChatModel, FakeRewardModel
 from ares.models._hf_chat import HFChatModel
 from ares.models._hf_reward import HFRewardModel
+from ares.models._openai import OpenAIChatModel
 from ares.models._protocols import ChatModel, Message, RewardModel
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "HFChatModel",
     "HFRewardModel",
     "Message",
+    "OpenAIChatModel",
     "RewardModel",
     "build_chat_model",
     "build_reward_model",

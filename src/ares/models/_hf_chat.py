@@ -105,7 +105,7 @@ class HFChatModel:
     def _generate_batch(
         self, prompts: list[str], max_new_tokens: int, temperature: float
     ) -> list[str]:
-        # The chat template already holds the special tokens (BOS and role markers), so the
+        # The chat template already contains the special tokens (BOS and role markers), so the
         # tokenizer must not add another BOS.
         encoded = self.tokenizer(
             prompts, return_tensors="pt", padding=True, add_special_tokens=False
@@ -176,9 +176,10 @@ def _chat_dtype(name: str, device: torch.device) -> torch.dtype:
 
     if name != "auto":
         return getattr(torch, name)  # type: ignore[no-any-return]
-    # On CPU `auto` means float32: on the 2-core AVX2 CPU this backend was developed on,
-    # SmolLM2-135M generated about 26 tokens/s in float32 and 19 tokens/s in bfloat16 at
-    # batch 8. CPUs with native bfloat16 support may differ; set `dtype: bfloat16` there.
+    # On CPU `auto` means float32. On the 2-core AVX2 CPU this backend was developed on,
+    # SmolLM2-135M generated about 26 tokens/s in float32 and 19 tokens/s in bfloat16 (batch
+    # of 8 chat prompts, 64 greedy tokens each). CPUs with native bfloat16 arithmetic may
+    # differ, so set `dtype: bfloat16` there.
     return torch.bfloat16 if device.type == "cuda" else torch.float32
 
 
@@ -221,7 +222,7 @@ def _load(
     except (OSError, ValueError) as exc:
         raise ConfigError(
             f"could not load the tokenizer of chat model {what}: {exc}. Check that the folder "
-            "or hub id holds a tokenizer (tokenizer.json or tokenizer_config.json)"
+            "or hub id contains a tokenizer (tokenizer.json or tokenizer_config.json)"
         ) from exc
     if not tokenizer.chat_template:
         raise ConfigError(
@@ -247,7 +248,7 @@ def _load(
         ) from exc
     except OSError as exc:
         raise ConfigError(
-            f"could not load chat model {what}: {exc}. Check that the folder holds config.json "
+            f"could not load chat model {what}: {exc}. Check that the folder contains config.json "
             "and the weights (model.safetensors), or that `gguf_file` names a file in it"
         ) from exc
     model.to(device)

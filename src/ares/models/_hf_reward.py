@@ -153,7 +153,7 @@ def _load(model_path: str, dtype_name: str, device: torch.device) -> tuple[Any, 
     except (OSError, ValueError) as exc:
         raise ConfigError(
             f"could not load the config of reward model {model_path!r}: {exc}. Check that the "
-            "folder or hub id holds config.json"
+            "folder or hub id contains config.json"
         ) from exc
     if model_config.num_labels != 1:
         raise ConfigError(
@@ -171,7 +171,7 @@ def _load(model_path: str, dtype_name: str, device: torch.device) -> tuple[Any, 
         )
     except (OSError, ValueError) as exc:
         raise ConfigError(
-            f"could not load reward model {model_path!r}: {exc}. Check that the folder holds "
+            f"could not load reward model {model_path!r}: {exc}. Check that the folder contains "
             "the tokenizer and the weights of a sequence classification model"
         ) from exc
 
