@@ -36,7 +36,7 @@ class ChatModelConfig(_Section):
         None, description="`hf` only: file name of a GGUF checkpoint inside `model`."
     )
     dtype: Literal["auto", "bfloat16", "float16", "float32"] = Field(
-        "auto", description="`hf` only: weight dtype. `auto` picks bfloat16 on CPU and GPU."
+        "auto", description="`hf` only: weight dtype. `auto` is bfloat16 on GPU and float32 on CPU."
     )
     device: str = Field("auto", description="`hf` only: `auto`, `cpu`, `cuda` or `cuda:N`.")
     system_prompt: str | None = Field(
