@@ -51,6 +51,7 @@ def _config(tmp_path: Path, server: OpenAIMockServer, tiny_rm: Path) -> Path:
         "  max_retries: 0\n"
         "reward_model:\n"
         f"  model: {tiny_rm}\n"
+        "  max_length: 128\n"  # the tiny model has 128 positions
         "discovery:\n"
         f"  budget: {BUDGET}\n"
         "  batch_size: 4\n"
@@ -63,12 +64,20 @@ def _config(tmp_path: Path, server: OpenAIMockServer, tiny_rm: Path) -> Path:
 
 
 def _discover(config: Path, run_dir: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "ares", "discover", "--config", str(config), "--run-dir",
-         str(run_dir)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
+    # stderr goes to a file, not a pipe: a killed process's unread pipe would leak a file
+    # handle into later tests.
+    log = config.parent / "stderr.log"
+    with log.open("a") as stderr:
+        return subprocess.Popen(
+            [sys.executable, "-m", "ares", "discover", "--config", str(config), "--run-dir",
+             str(run_dir)],
+            stdout=subprocess.DEVNULL, stderr=stderr, text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+
+
+def _stderr(config: Path) -> str:
+    return (config.parent / "stderr.log").read_text()[-3000:]
 
 
 def _probes(run_dir: Path) -> list[tuple[int, str, str]]:
@@ -97,7 +106,7 @@ def test_kill_9_and_resume_gives_exact_budget(
     # 1. A reference run that is never interrupted.
     reference_dir = tmp_path / "reference"
     reference = _discover(config, reference_dir)
-    assert reference.wait(timeout=300) == 0, reference.stderr.read() if reference.stderr else ""
+    assert reference.wait(timeout=300) == 0, _stderr(config)
     expected = _probes(reference_dir)
     assert len(expected) == BUDGET
 
@@ -117,7 +126,7 @@ def test_kill_9_and_resume_gives_exact_budget(
     assert len(_probes(run_dir)) < BUDGET
 
     final = _discover(config, run_dir)
-    assert final.wait(timeout=300) == 0, final.stderr.read() if final.stderr else ""
+    assert final.wait(timeout=300) == 0, _stderr(config)
 
     # 3. Exactly the budget, no index lost or repeated, and the same probes as the reference.
     probes = _probes(run_dir)
