@@ -1,8 +1,8 @@
 """Exception hierarchy of ares.
 
 Every exception ares raises on purpose derives from `AresError`. `UserError` and its
-subclasses are problems the user can fix (a config value, a data file, a run directory);
-the command line shows them without a traceback and exits with code 2.
+subclasses are problems the user can fix (a config value, a data file, a run directory).
+The command line shows them without a traceback and exits with code 2.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ class TopicCategory(_Component):
 
 
 class Persona(_Component):
-    """Who the prompt claims to be, such as a cybersecurity researcher."""
+    """The identity a prompt claims, such as a cybersecurity researcher."""
 
     phrasing: str = Field(
         min_length=1, description="First-person self-introduction, e.g. `I am a security "

@@ -1,4 +1,4 @@
-"""The discovery round: sample, compose, answer, judge, score, classify, store."""
+"""The discovery round: sample, compose, generate, judge, score, classify, store."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ MAX_EMPTY_BATCHES = 20
 
 
 class PromptFilterLike(Protocol):
-    """What the round needs of a prompt filter."""
+    """The part of a prompt filter that the round calls."""
 
     @property
     def identity(self) -> str: ...
@@ -63,7 +63,7 @@ class ProgressCallback(Protocol):
 
 @dataclass
 class RoundTimings:
-    """Where the round's wall time went, in seconds, for this process's part of the round."""
+    """Seconds of wall time per stage, for this process's part of the round."""
 
     wall: float = 0.0
     mentor: float = 0.0

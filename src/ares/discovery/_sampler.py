@@ -29,7 +29,7 @@ _MAX_CAP_ROUNDS = 64
 
 @dataclass(frozen=True)
 class HitFeedback:
-    """What the sampler learns from one classified probe."""
+    """Feedback from one classified probe to the sampler."""
 
     spec: AttackSpec
     hit: bool

@@ -11,7 +11,7 @@ from ares.components import AttackSpec
 
 @dataclass(frozen=True)
 class MentorOutput:
-    """What the mentor writes for one attack spec."""
+    """The mentor's prompt and two reference responses for one attack spec."""
 
     prompt: str
     harmful_response: str  # a demonstration of compliance; specifics are placeholders
