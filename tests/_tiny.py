@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_WORDS = (
-    "sure here is a step guide i can t help with that sorry but please write the of to and "
-    "you for this how what safe harmful request omitted details"
-).split()
+_WORDS = [
+    "sure", "here", "is", "a", "step", "guide", "i", "can", "t", "help", "with", "that",
+    "sorry", "but", "please", "write", "the", "of", "to", "and", "you", "for", "this", "how",
+    "what", "safe", "harmful", "request", "omitted", "details",
+]
 
 
 def build_tiny_reward_model(folder: Path, seed: int = 0) -> Path:

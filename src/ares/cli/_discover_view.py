@@ -52,7 +52,7 @@ class DiscoverView:
     def update(self, progress: RoundProgress) -> None:
         """Move the round's bar to `progress`."""
         counts = progress.counts
-        fields = {
+        fields: dict[str, Any] = {
             "round": progress.round,
             "a": counts.get("A", 0),
             "b": counts.get("B", 0),

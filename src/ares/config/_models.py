@@ -166,7 +166,7 @@ class ComponentsConfig(_Section):
 
 
 class SamplerConfig(_Section):
-    """How attack specs are drawn from the library."""
+    """Sampling of attack specs from the library."""
 
     strategy: Literal["adaptive", "uniform"] = Field(
         "adaptive", description="`adaptive` reweights components on hits; `uniform` is the "
@@ -210,6 +210,120 @@ class DiscoveryConfig(_Section):
     )
 
 
+class LoraConfig(_Section):
+    """LoRA adapter settings (PEFT)."""
+
+    r: int = Field(16, ge=1, le=1024, description="Adapter rank.")
+    alpha: int = Field(32, ge=1, description="LoRA scaling numerator (lora_alpha).")
+    dropout: float = Field(0.05, ge=0.0, lt=1.0, description="Dropout on the adapter input.")
+    target_modules: list[str] | str = Field(
+        "all-linear", description="Module names to adapt, or `all-linear`."
+    )
+
+
+class RewardMixConfig(_Section):
+    """How many pairs of each source stage 1 trains on, relative to the finding pairs."""
+
+    general: float = Field(
+        1.0, ge=0.0, description="General helpfulness pairs per finding pair."
+    )
+    over_refusal: float = Field(
+        0.5, ge=0.0, description="Over-refusal pairs (benign prompt, helpful answer preferred "
+        "over a refusal) per finding pair."
+    )
+    general_data: str | None = Field(
+        None, description="JSONL or CSV file with `prompt, chosen, rejected`, or a Hugging Face "
+        "dataset name when online. Unset uses the set shipped with ares."
+    )
+    over_refusal_data: str | None = Field(
+        None, description="As `general_data`, for over-refusal pairs."
+    )
+
+
+class RewardRepairConfig(_Section):
+    """Stage 1: Bradley-Terry fine-tuning of the reward model with TRL's RewardTrainer."""
+
+    method: Literal["full", "lora"] = Field(
+        "full", description="`full` fine-tunes every weight; `lora` trains an adapter."
+    )
+    learning_rate: float = Field(5e-5, gt=0.0, description="AdamW learning rate.")
+    epochs: float = Field(3.0, gt=0.0, description="Passes over the training mix.")
+    max_steps: int = Field(-1, ge=-1, description="Stop after this many steps; -1: no limit.")
+    batch_size: int = Field(16, ge=1, description="Pairs per optimiser step.")
+    max_length: int = Field(256, ge=16, description="Token limit per (prompt, response).")
+    mix: RewardMixConfig = Field(default_factory=RewardMixConfig)
+    lora: LoraConfig = Field(default_factory=LoraConfig)
+    merge: bool = Field(True, description="`lora` only: save the merged model, not the adapter.")
+
+
+class PolicyMixConfig(_Section):
+    """How many prompts of each source stage 2 trains on, relative to the finding prompts."""
+
+    general: float = Field(0.5, ge=0.0, description="Helpfulness prompts per finding prompt.")
+    over_refusal: float = Field(
+        0.5, ge=0.0, description="Benign prompts that look harmful, per finding prompt."
+    )
+    general_data: str | None = Field(
+        None, description="JSONL or CSV file with a `prompt` column (and optionally `response` "
+        "or `chosen`), or a Hugging Face dataset name when online. Unset uses ares's own set."
+    )
+    over_refusal_data: str | None = Field(
+        None, description="As `general_data`, for over-refusal prompts."
+    )
+
+
+class WarmStartConfig(_Section):
+    """Optional supervised warm start on the mentor's safe responses before GRPO."""
+
+    enabled: bool = Field(True, description="Run the warm start before GRPO.")
+    epochs: float = Field(2.0, gt=0.0, description="Passes over the warm-start set.")
+    learning_rate: float = Field(2e-4, gt=0.0, description="AdamW learning rate.")
+    batch_size: int = Field(8, ge=1, description="Examples per optimiser step.")
+
+
+class PolicyRepairConfig(_Section):
+    """Stage 2: optimise the policy against the repaired reward model."""
+
+    method: Literal["grpo", "dpo"] = Field(
+        "grpo", description="`grpo`: TRL GRPOTrainer in its Dr. GRPO form with the repaired RM "
+        "as reward; `dpo`: TRL DPOTrainer on the safe response against the policy's own "
+        "harmful reply, the cheaper alternative."
+    )
+    learning_rate: float = Field(3e-4, gt=0.0, description="AdamW learning rate.")
+    steps: int = Field(40, ge=1, description="Optimiser steps.")
+    batch_size: int = Field(8, ge=1, description="Completions (grpo) or pairs (dpo) per step.")
+    group_size: int = Field(
+        4, ge=2, description="`grpo` only: completions sampled per prompt (num_generations)."
+    )
+    kl: float = Field(0.01, ge=0.0, description="KL coefficient (beta) towards the start policy.")
+    max_new_tokens: int = Field(64, ge=1, description="`grpo` only: tokens per completion.")
+    temperature: float = Field(1.0, gt=0.0, description="`grpo` only: sampling temperature.")
+    dpo_beta: float = Field(
+        0.1, gt=0.0, description="`dpo` only: DPO's beta, the strength of the implicit KL "
+        "penalty towards the start policy. `kl` is GRPO's coefficient and is not used by DPO."
+    )
+    max_length: int = Field(
+        512, ge=16, description="Warm start and `dpo`: token limit per rendered prompt and "
+        "response; longer examples lose their end."
+    )
+    mix: PolicyMixConfig = Field(default_factory=PolicyMixConfig)
+    warm_start: WarmStartConfig = Field(default_factory=WarmStartConfig)
+    lora: LoraConfig = Field(default_factory=LoraConfig)
+    merge: bool = Field(True, description="Save the merged model, not the adapter.")
+
+
+class RepairConfig(_Section):
+    """Repair: the reward model first, then the policy."""
+
+    heldout_fraction: float = Field(
+        0.2, ge=0.0, lt=1.0, description="Share of the findings held out to measure the repair, "
+        "split by attack spec so near-duplicates do not leak."
+    )
+    seed: int = Field(0, ge=0, description="Seed of the split, the mixes and training.")
+    reward: RewardRepairConfig = Field(default_factory=RewardRepairConfig)
+    policy: PolicyRepairConfig = Field(default_factory=PolicyRepairConfig)
+
+
 class AresConfig(_Section):
     """A whole ares config."""
 
@@ -238,4 +352,7 @@ class AresConfig(_Section):
     )
     discovery: DiscoveryConfig = Field(
         default_factory=DiscoveryConfig, description="Budget, seed and batching of a round."
+    )
+    repair: RepairConfig = Field(
+        default_factory=RepairConfig, description="Repair of the RM, then of the policy."
     )

@@ -232,14 +232,14 @@ def _run_batch(
     # 3. The optional prompt filter keeps only prompts it judges harmful.
     if pipeline.prompt_filter is not None and kept:
         clock = time.perf_counter()
-        verdicts = pipeline.prompt_filter.keep([output.prompt for _, _, output in kept])
+        keep = pipeline.prompt_filter.keep([output.prompt for _, _, output in kept])
         timings.prompt_filter += time.perf_counter() - clock
         filtered = []
-        for item, verdict in zip(kept, verdicts, strict=True):
-            if verdict is True:
+        for item, keep_it in zip(kept, keep, strict=True):
+            if keep_it is True:
                 filtered.append(item)
             else:
-                reason = "filtered_benign" if verdict is False else "filter_unscored"
+                reason = "filtered_benign" if keep_it is False else "filter_unscored"
                 rejections.append(_rejection(round_number, item[0], reason, item[2].prompt))
         kept = filtered
     if not kept:

@@ -1,0 +1,1 @@
+"""Task tables of scripts/make_repair_sets.py."""
