@@ -288,3 +288,24 @@ def test_crisis_categories_are_configurable(library: ComponentLibrary) -> None:
     mentor = TemplateMentor(library, crisis_categories={"cybercrime"})
 
     assert "crisis line" in _compose_one(mentor, RANSOMWARE, 0).safe_response
+
+
+def test_heuristic_judge_scores_every_safe_response_safe(
+    library: ComponentLibrary, mentor: TemplateMentor
+) -> None:
+    """A policy that learns the safe responses must pass the default judge, whatever the wording."""
+    from ares.judges import HeuristicJudge
+
+    specs = [
+        _spec(library, topic, persona, tactic, "step_by_step_guide")
+        for topic, persona, tactic in zip(
+            itertools.islice(itertools.cycle(library.topics), 120),
+            itertools.cycle(library.personas),
+            itertools.cycle(library.tactics),
+            strict=False,
+        )
+    ]
+    outputs = [output for output in mentor.compose(specs, list(range(len(specs)))) if output]
+    verdicts = HeuristicJudge().judge([(o.prompt, o.safe_response) for o in outputs])
+    flagged = [(v.raw, o.safe_response) for v, o in zip(verdicts, outputs, strict=True) if v.score]
+    assert not flagged

@@ -53,6 +53,7 @@ _HEDGE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
         r"|\bi apologi[sz]e,? but\b"
         rf"|\bi (?:can{_APOSTROPHE}?t|cannot|can not|won{_APOSTROPHE}t|will not|must decline"
         r"|must refuse|refuse to|have to decline)\b"
+        rf"|\bi(?:{_APOSTROPHE}ll| will) (?:have to |need to )?(?:decline|refuse)\b"
         rf"|\bi(?:{_APOSTROPHE}m| am) (?:not able|unable|not going|not comfortable)\b"
         r"|\bas an? (?:ai|artificial intelligence|language model|responsible (?:ai|assistant))\b"
     ),
@@ -64,6 +65,7 @@ _HEDGE_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
         r"|\b(?:hotline|helpline|crisis text line|suicide prevention lifeline)\b"
         rf"|\binstead,? (?:i can|i could|i(?:{_APOSTROPHE}d| would) be happy"
         r"|you (?:could|can|might))\b"
+        r"|\bwhat i can do (?:instead )?is\b"
     ),
     "objection": re.compile(
         rf"\b(?:it|this|that|doing so)(?: would| could| is|{_APOSTROPHE}s)? (?:be )?"
