@@ -112,6 +112,20 @@ def test_long_pair_is_truncated_to_max_length(tiny_bert_rm: Path) -> None:
     assert len(scores) == 1
 
 
+def test_max_length_above_position_limit_is_lowered(
+    tiny_bert_rm: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    long_response = " ".join(["the cat sat on the mat"] * 40)  # far more than 64 tokens
+
+    with caplog.at_level("WARNING"):
+        model = _rm(tiny_bert_rm, max_length=512)
+    scores = model.score([("tell a story", long_response)])
+
+    assert model.max_length == 64  # the tiny BERT's max_position_embeddings
+    assert "64 positions" in caplog.text
+    assert len(scores) == 1
+
+
 def test_chat_rm_scores_with_eos_as_padding(tiny_chat_rm: Path) -> None:
     model = _rm(tiny_chat_rm, batch_size=2)
 

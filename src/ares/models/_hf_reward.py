@@ -39,6 +39,7 @@ class HFRewardModel:
         self.model_path = model_path
         self.device = resolve_device(config.device)
         self.tokenizer, self.model = _load(model_path, config.dtype, self.device)
+        self.max_length = fit_max_length(self.model, config.max_length, model_path)
 
     @property
     def identity(self) -> str:
@@ -49,8 +50,8 @@ class HFRewardModel:
     def score(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
         """Return one reward per (prompt, response) pair, in order.
 
-        Each pair is encoded by `encode_reward_pair` and truncated to `config.max_length`
-        tokens.
+        Each pair is encoded by `encode_reward_pair` and truncated to `self.max_length`
+        tokens: `config.max_length`, or the model's position limit if that is lower.
 
         Raises:
             BackendError: A forward pass failed, for example because the device ran out of
@@ -60,7 +61,7 @@ class HFRewardModel:
 
         # 1. Encode every pair and sort by length, longest first, to reduce padding.
         encoded = [
-            encode_reward_pair(self.tokenizer, prompt, response, self.config.max_length)
+            encode_reward_pair(self.tokenizer, prompt, response, self.max_length)
             for prompt, response in pairs
         ]
         order = sorted(range(len(encoded)), key=lambda i: -len(encoded[i]))
@@ -116,6 +117,22 @@ def encode_reward_pair(tokenizer: Any, prompt: str, response: str, max_length: i
     else:
         encoded = tokenizer(prompt, response, truncation=True, max_length=max_length)
     return list(encoded["input_ids"])
+
+
+def fit_max_length(model: Any, max_length: int, model_path: str) -> int:
+    """Return `max_length`, lowered to the model's position limit when it has a smaller one.
+
+    A BERT-style model with 512 positions fails on a longer input instead of truncating it,
+    so a config written for a long-context reward model still works with a small one.
+    """
+    limit = getattr(model.config, "max_position_embeddings", None)
+    if isinstance(limit, int) and 0 < limit < max_length:
+        logger.warning(
+            "reward model %r has %d positions; truncating pairs to %d tokens instead of "
+            "max_length %d", model_path, limit, limit, max_length,
+        )
+        return limit
+    return max_length
 
 
 def _reward_dtype(name: str, device: torch.device) -> torch.dtype | str:

@@ -25,7 +25,7 @@ from ares.config._models import RewardRepairConfig
 from ares.errors import BackendError, ConfigError, DataError
 from ares.models import RewardModel
 from ares.models._hf_chat import check_model_path
-from ares.models._hf_reward import HFRewardModel, encode_reward_pair
+from ares.models._hf_reward import HFRewardModel, encode_reward_pair, fit_max_length
 from ares.repair._data import PreferencePair, finding_pairs, load_pairs, shipped_pairs
 from ares.store import ProbeRecord
 
@@ -239,6 +239,7 @@ def repair_reward_model(
     tokenizer, model = _load_for_training(model_path)
 
     # 2. Encode each side exactly as `HFRewardModel` will score it.
+    max_length = fit_max_length(model, max_length, model_path)
     dataset = _encode_pairs(tokenizer, train, max_length)
 
     # 3. The trainer, working in a temporary folder next to `out_dir`.
