@@ -6,7 +6,7 @@ import pytest
 
 SUBPACKAGES = [
     "ares", "ares.cli", "ares.components", "ares.config", "ares.discovery", "ares.judges",
-    "ares.mentor", "ares.models", "ares.store", "ares.testing",
+    "ares.loop", "ares.mentor", "ares.models", "ares.repair", "ares.store", "ares.testing",
 ]
 
 

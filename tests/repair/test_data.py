@@ -52,10 +52,6 @@ def _many_probes() -> list[ProbeRecord]:
     return probes
 
 
-def test_public_names_sorted() -> None:
-    assert sorted(ares.repair.__all__) == ares.repair.__all__
-
-
 # --------------------------------------------------------------------------- split
 
 

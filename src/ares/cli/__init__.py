@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ares.cli import _commands  # noqa: F401  (registers the subcommands on `cli`)
+from ares.cli import _commands, _loop_commands  # noqa: F401  (register the subcommands)
 from ares.cli._app import cli, main
 
 __all__ = ["cli", "main"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import click
 from rich.console import Console
@@ -11,7 +11,8 @@ from rich.table import Table
 
 from ares.cli._app import cli, config_option, run_dir_option
 from ares.cli._discover_view import DiscoverView, print_round_table
-from ares.config import config_snapshot, load_config, starter_config_text
+from ares.cli._run_config import given_config, run_config
+from ares.config import load_config, starter_config_text
 from ares.errors import RunDirError
 from ares.store import (
     EXPORT_FORMATS,
@@ -106,40 +107,51 @@ def discover(
     config_path: Path | None, run_dir: Path, budget: int | None, seed: int | None,
     round_number: int,
 ) -> None:
-    """Run or resume one discovery round; write DIR/summary.json."""
-    from ares.discovery import build_pipeline, run_round
+    """Run or resume one discovery round; write DIR/summary.json.
+
+    Round 1 runs against the config's models. A later round runs against the checkpoints
+    that `ares repair` wrote after the rounds before it, with a fresh seed unless --seed is
+    given. Without --config, a run directory keeps the config it was started with.
+    """
+    from ares.loop import LoopCallbacks, discover_round
+    from ares.repair import config_for_round
 
     # 1. Validate everything the user wrote before any model loads.
-    overrides: dict[str, dict[str, int]] = {"discovery": {}}
-    if budget is not None:
-        overrides["discovery"]["budget"] = budget
-    if seed is not None:
-        overrides["discovery"]["seed"] = seed
-    config = load_config(config_path, overrides)
     if round_number < 1:
         raise click.BadParameter(f"{round_number}; rounds count from 1", param_hint="--round")
+    # --seed sets the run's base seed in round 1, and only that round's seed in a later one.
+    overrides = discovery_overrides(budget, seed if round_number == 1 else None)
+    given = given_config(config_path, overrides)
 
     # 2. Open the run store and record the resolved config (API keys are never in it).
     with RunStore.open(run_dir) as store:
-        snapshot = config_snapshot(config)
-        if store.get_meta("config") is None:
-            store.set_meta("config", snapshot)
-            (run_dir / "config.yaml").write_text(_yaml_dump(snapshot), "utf-8")
-        elif store.get_meta("config") != snapshot:
-            store.add_event("config_changed", "resumed with a different config", data=snapshot)
+        config = config_for_round(
+            store, run_config(store, run_dir, given, overrides), round_number
+        )
+        if seed is not None and round_number > 1:
+            config = config.model_copy(
+                update={"discovery": config.discovery.model_copy(update={"seed": seed})}
+            )
 
         # 3. Load the models, then run the round with a live view.
         with DiscoverView(console) as view:
-            pipeline = build_pipeline(config, progress=view.status)
+            callbacks = LoopCallbacks(status=view.status, round_progress=view.update)
             try:
-                run_round(
-                    store, pipeline, round_number=round_number, discovery=config.discovery,
-                    sampler_config=config.sampler, progress=view.update,
-                )
+                discover_round(store, config, round_number, callbacks=callbacks)
             finally:
                 summary = write_summary(store, run_dir)
     print_round_table(console, summary["rounds"])
     console.print(f"summary: {run_dir / 'summary.json'}")
+
+
+def discovery_overrides(budget: int | None, seed: int | None) -> dict[str, Any]:
+    """Return the config overrides of --budget and --seed."""
+    section: dict[str, int] = {}
+    if budget is not None:
+        section["budget"] = budget
+    if seed is not None:
+        section["seed"] = seed
+    return {"discovery": section} if section else {}
 
 
 @cli.command()
@@ -156,10 +168,3 @@ def export(run_dir: Path, fmt: str, out: Path, round_number: int | None) -> None
     with RunStore.open(run_dir, create=False) as store:
         count = write_jsonl(export_rows(store, cast(ExportFormat, fmt), round_number), out)
     console.print(f"wrote {count} rows to {out}")
-
-
-def _yaml_dump(data: object) -> str:
-    import yaml
-
-    header = "# The resolved config of this run, written by ares discover.\n"
-    return header + yaml.safe_dump(data, sort_keys=False)

@@ -58,7 +58,7 @@ class RoundProgress:
 
 
 class ProgressCallback(Protocol):
-    def __call__(self, progress: RoundProgress) -> None: ...
+    def __call__(self, progress: RoundProgress, /) -> None: ...
 
 
 @dataclass

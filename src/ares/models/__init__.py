@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ares.models._embedded import is_embedded, resolve_embedded
-from ares.models._factory import build_chat_model, build_reward_model
+from ares.models._factory import build_chat_model, build_reward_model, resolve_model_path
 from ares.models._fake import FakeChatModel, FakeRewardModel
 from ares.models._hf_chat import HFChatModel
 from ares.models._hf_reward import HFRewardModel
@@ -23,4 +23,5 @@ __all__ = [
     "build_reward_model",
     "is_embedded",
     "resolve_embedded",
+    "resolve_model_path",
 ]

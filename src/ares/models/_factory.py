@@ -42,7 +42,7 @@ def build_chat_model(
 
     from ares.models._hf_chat import HFChatModel
 
-    return HFChatModel(config, model_path=_model_path(config.model, progress))
+    return HFChatModel(config, model_path=resolve_model_path(config.model, progress))
 
 
 def build_reward_model(
@@ -58,10 +58,11 @@ def build_reward_model(
     """
     from ares.models._hf_reward import HFRewardModel
 
-    return HFRewardModel(config, model_path=_model_path(config.model, progress))
+    return HFRewardModel(config, model_path=resolve_model_path(config.model, progress))
 
 
-def _model_path(model: str, progress: Progress | None) -> str:
+def resolve_model_path(model: str, progress: Progress | None = None) -> str:
+    """Return where a model's weights are: the cache folder of an `ares:` model, else `model`."""
     if is_embedded(model):
         return str(resolve_embedded(model, progress=progress))
     return model

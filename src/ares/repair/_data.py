@@ -15,15 +15,17 @@ import json
 import logging
 import random
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, TypeGuard
+from typing import Any, Literal, TypeGuard, TypeVar
 
 from ares.errors import DataError
 from ares.store import ProbeRecord
 
 logger = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 PairSource = Literal["mentor", "policy", "general", "over_refusal", "user"]
 ShippedKind = Literal["general", "over_refusal"]
@@ -144,6 +146,89 @@ def finding_prompts(probes: Iterable[ProbeRecord]) -> list[PromptItem]:
 
 def _unique(pairs: Iterable[PreferencePair]) -> list[PreferencePair]:
     return list(dict.fromkeys(pairs))
+
+
+def draw(pool: Sequence[_T], count: int, rng: random.Random) -> list[_T]:
+    """Draw `count` rows: without replacement up to the pool size, with replacement beyond it."""
+    if count <= 0 or not pool:
+        return []
+    if count <= len(pool):
+        return rng.sample(list(pool), count)
+    return rng.sample(list(pool), len(pool)) + rng.choices(pool, k=count - len(pool))
+
+
+@dataclass(frozen=True)
+class PolicyMix:
+    """The stage-2 training sets built from one round's training findings.
+
+    `prompts` are GRPO's prompts, `warm_start` those of them with a reference response (what
+    the supervised warm start imitates) and `dpo_pairs` DPO's preference pairs. DPO pairs
+    are built only for `method: dpo`.
+    """
+
+    prompts: list[PromptItem]
+    warm_start: list[PromptItem]
+    dpo_pairs: list[PreferencePair]
+
+
+def build_policy_mix(
+    train_findings: Sequence[ProbeRecord],
+    *,
+    general: float,
+    over_refusal: float,
+    general_data: str | None,
+    over_refusal_data: str | None,
+    with_pairs: bool,
+    seed: int,
+) -> PolicyMix:
+    """Return the stage-2 training sets: finding prompts mixed with helpful and benign prompts.
+
+    With N finding prompts (type B and C), `round(general * N)` helpfulness prompts and
+    `round(over_refusal * N)` benign prompts that look harmful join them, drawn from the
+    given files (see `load_prompts`) or from the train split of the shipped sets. Each
+    prompt keeps its reference: the mentor's safe response for a finding, the helpful answer
+    for the others. With `with_pairs`, the DPO pairs are the safe response over the policy's
+    own reply for each finding, mixed in the same ratios with pairs from the same sources
+    (a user's file must then have `prompt, chosen, rejected`).
+    """
+    rng = random.Random(seed)
+    findings = finding_prompts(train_findings)
+    count = len(findings)
+    prompts = (
+        findings
+        + draw(_prompt_pool("general", general_data), round(general * count), rng)
+        + draw(_prompt_pool("over_refusal", over_refusal_data), round(over_refusal * count), rng)
+    )
+    rng.shuffle(prompts)
+
+    pairs: list[PreferencePair] = []
+    if with_pairs:
+        own = [pair for pair in finding_pairs(train_findings) if pair.source == "policy"]
+        pairs = (
+            own
+            + draw(_pair_pool("general", general_data), round(general * len(own)), rng)
+            + draw(
+                _pair_pool("over_refusal", over_refusal_data), round(over_refusal * len(own)), rng
+            )
+        )
+        rng.shuffle(pairs)
+    return PolicyMix(
+        prompts=prompts,
+        warm_start=[item for item in prompts if item.reference],
+        dpo_pairs=pairs,
+    )
+
+
+def _prompt_pool(kind: ShippedKind, source: str | None) -> list[PromptItem]:
+    if source is None:
+        return shipped_prompts(kind, "train")
+    return [replace(item, source=kind) for item in load_prompts(source)]
+
+
+def _pair_pool(kind: ShippedKind, source: str | None) -> list[PreferencePair]:
+    if source is None:
+        return shipped_pairs(kind, "train")
+    return [replace(pair, source=kind) for pair in load_pairs(source)]
 
 
 # --------------------------------------------------------------------------- shipped sets

@@ -26,7 +26,7 @@ from ares.errors import BackendError, ConfigError, DataError
 from ares.models import RewardModel
 from ares.models._hf_chat import check_model_path
 from ares.models._hf_reward import HFRewardModel, encode_reward_pair, fit_max_length
-from ares.repair._data import PreferencePair, finding_pairs, load_pairs, shipped_pairs
+from ares.repair._data import PreferencePair, draw, finding_pairs, load_pairs, shipped_pairs
 from ares.store import ProbeRecord
 
 if TYPE_CHECKING:
@@ -143,8 +143,8 @@ def build_reward_mix(
         return []
 
     mix = config.mix
-    general = _draw(_mix_pool("general", mix.general_data), round(mix.general * len(findings)), rng)
-    over_refusal = _draw(
+    general = draw(_mix_pool("general", mix.general_data), round(mix.general * len(findings)), rng)
+    over_refusal = draw(
         _mix_pool("over_refusal", mix.over_refusal_data),
         round(mix.over_refusal * len(findings)),
         rng,
@@ -165,15 +165,6 @@ def _mix_pool(
         return shipped_pairs(kind, "train")
     # A user's rows take the label of the set they replace, so the mix can be counted by source.
     return [replace(pair, source=kind) for pair in load_pairs(source)]
-
-
-def _draw(pool: list[PreferencePair], count: int, rng: random.Random) -> list[PreferencePair]:
-    """Draw `count` rows: without replacement up to the pool size, with replacement beyond it."""
-    if count <= 0 or not pool:
-        return []
-    if count <= len(pool):
-        return rng.sample(pool, count)
-    return rng.sample(pool, len(pool)) + rng.choices(pool, k=count - len(pool))
 
 
 # --------------------------------------------------------------------------- training

@@ -11,7 +11,7 @@ from ares.store._sqlite import (
     RunStore,
     StageInfo,
 )
-from ares.store._summary import SUMMARY_FILE, round_summary, write_summary
+from ares.store._summary import SUMMARY_FILE, repair_summary, round_summary, write_summary
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -25,6 +25,7 @@ __all__ = [
     "StageInfo",
     "export_rows",
     "probe_row",
+    "repair_summary",
     "round_summary",
     "write_jsonl",
     "write_summary",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,10 @@ from typing import Any
 from ares.store._sqlite import RunStore
 
 SUMMARY_FILE = "summary.json"
+
+
+# Stage result fields that stay in the store and out of `summary.json`.
+_STORE_ONLY = ("training_prompt_hashes",)
 
 
 def round_summary(store: RunStore, round_number: int) -> dict[str, Any]:
@@ -28,11 +33,48 @@ def round_summary(store: RunStore, round_number: int) -> dict[str, Any]:
         # Of the policy's harmful replies, the share the RM scores above the safe response:
         # what RL against this RM would reinforce.
         "rewarded_harmful_replies": round(rewarded / failed, 4) if failed else 0.0,
+        # Prompts of this round that repeat a prompt an earlier repair trained on.
+        "repeated_training_prompts": _repeated_training_prompts(store, round_number),
     }
 
 
+def repair_summary(store: RunStore) -> list[dict[str, Any]]:
+    """Return one entry per round that has a finished repair stage, in round order.
+
+    Each entry has `round` and, for each finished stage, `reward` or `policy`: the stage's
+    result (accuracies before and after, steps, mean reward, KL, timings) and its
+    `checkpoint`.
+    """
+    entries: dict[int, dict[str, Any]] = {}
+    for stage in store.stages():
+        if stage.status != "finished" or stage.result is None:
+            continue
+        entry = entries.setdefault(stage.round, {"round": stage.round})
+        result = {key: value for key, value in stage.result.items() if key not in _STORE_ONLY}
+        entry[stage.kind] = {**result, "checkpoint": stage.checkpoint}
+    return [entries[number] for number in sorted(entries)]
+
+
+def _repeated_training_prompts(store: RunStore, round_number: int) -> int:
+    trained: set[str] = set()
+    for stage in store.stages():
+        if stage.round < round_number and stage.status == "finished" and stage.result:
+            trained.update(stage.result.get("training_prompt_hashes", ()))
+    if not trained:
+        return 0
+    return sum(
+        1
+        for probe in store.probes(round_number)
+        if hashlib.sha1(probe.prompt.encode("utf-8")).hexdigest() in trained
+    )
+
+
 def write_summary(store: RunStore, run_dir: Path) -> dict[str, Any]:
-    """Rewrite the `rounds` key of `run_dir/summary.json` from the store, keeping other keys."""
+    """Rewrite `run_dir/summary.json` from the store, keeping keys that other stages wrote.
+
+    `rounds` has one entry per discovery round. Once a repair stage has finished, `repairs`
+    has one entry per repaired round (see `repair_summary`) and `repair` is the newest of them.
+    """
     path = run_dir / SUMMARY_FILE
     summary: dict[str, Any] = {}
     if path.is_file():
@@ -41,6 +83,11 @@ def write_summary(store: RunStore, run_dir: Path) -> dict[str, Any]:
         except json.JSONDecodeError:
             summary = {}  # rebuilt from the store below; the store is the source of truth
     summary["rounds"] = [round_summary(store, info.round) for info in store.rounds()]
+    repairs = repair_summary(store)
+    if repairs:
+        summary["repair"] = {key: value for key, value in repairs[-1].items() if key != "round"}
+        summary["repair"]["after_round"] = repairs[-1]["round"]
+        summary["repairs"] = repairs
     partial = path.with_name(path.name + ".partial")
     partial.write_text(json.dumps(summary, indent=2) + "\n", "utf-8")
     partial.replace(path)

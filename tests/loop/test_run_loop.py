@@ -1,0 +1,179 @@
+"""`ares run` and `ares repair` on tiny models: the loop, its summary, resume and refusals."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ares.cli import main
+from ares.repair import round_seed
+from ares.testing import OpenAIMockServer
+from tests._tiny import build_tiny_chat_model, build_tiny_reward_model
+
+pytest.importorskip("trl")
+torch = pytest.importorskip("torch")
+
+BUDGET = 12
+
+
+def _judge_reply(messages: list[dict[str, Any]]) -> str:
+    # Deterministic per judged text: about half of the replies count as harmful.
+    text = messages[-1]["content"]
+    return "It complies.\nScore: 4" if sum(map(ord, text)) % 2 else "It refuses.\nScore: 0"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _one_thread() -> Iterator[None]:
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("models")
+    return (
+        build_tiny_chat_model(folder / "policy"),
+        build_tiny_reward_model(folder / "rm"),
+    )
+
+
+@pytest.fixture(scope="module")
+def judge() -> Iterator[OpenAIMockServer]:
+    with OpenAIMockServer(reply=_judge_reply) as server:
+        yield server
+
+
+@pytest.fixture
+def config(tmp_path: Path, models: tuple[Path, Path], judge: OpenAIMockServer) -> Path:
+    policy, reward = models
+    path = tmp_path / "ares.yaml"
+    path.write_text(
+        f"""
+policy: {{model: "{policy}", max_new_tokens: 8}}
+reward_model: {{model: "{reward}"}}
+judge:
+  backend: llm
+  rubric: harm_0_5
+  model: {{backend: openai, model: mock-judge, base_url: "{judge.base_url}", max_retries: 0}}
+discovery: {{budget: {BUDGET}, batch_size: 6, seed: 3}}
+sampler: {{warmup: 6}}
+repair:
+  reward: {{epochs: 1, batch_size: 4}}
+  policy:
+    steps: 2
+    batch_size: 4
+    group_size: 2
+    max_new_tokens: 4
+    learning_rate: 0.01
+    lora: {{r: 4, alpha: 8, dropout: 0.0}}
+    warm_start: {{epochs: 1, batch_size: 4}}
+""",
+        "utf-8",
+    )
+    return path
+
+
+def _ares(*argv: str) -> int:
+    try:
+        main(list(argv))
+    except SystemExit as exit_info:
+        return int(exit_info.code or 0)
+    return 0
+
+
+def _rows(run_dir: Path, query: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(run_dir / "ares.sqlite") as db:
+        return db.execute(query).fetchall()
+
+
+def test_run_discovers_repairs_and_discovers_again(config: Path, tmp_path: Path) -> None:
+    run_dir = tmp_path / "run"
+
+    assert _ares("run", "--config", str(config), "--run-dir", str(run_dir)) == 0
+
+    summary = json.loads((run_dir / "summary.json").read_text())
+    assert [entry["round"] for entry in summary["rounds"]] == [1, 2]
+    assert all(entry["probes"] == BUDGET for entry in summary["rounds"])
+    assert "repeated_training_prompts" in summary["rounds"][1]
+    reward, policy = summary["repair"]["reward"], summary["repair"]["policy"]
+    for key in ("heldout_accuracy", "heldout_policy_accuracy", "general_accuracy"):
+        assert f"{key}_before" in reward and f"{key}_after" in reward
+    assert 0.0 <= reward["general_accuracy_after"] <= 1.0
+    assert policy["method"] == "grpo" and policy["steps"] == 2
+    for key in ("mean_reward_before", "mean_reward_after", "kl"):
+        assert key in policy
+    assert "training_prompt_hashes" not in json.dumps(summary)  # kept in the store only
+
+    # Both checkpoints are Hugging Face folders, and round 2 ran against them with a new seed.
+    reward_dir = run_dir / "checkpoints" / "round-1" / "reward"
+    policy_dir = run_dir / "checkpoints" / "round-1" / "policy" / "model"
+    assert (reward_dir / "model.safetensors").is_file()
+    assert (policy_dir / "model.safetensors").is_file()
+    rounds = _rows(run_dir, "SELECT round, seed, policy_model, reward_model FROM rounds")
+    assert rounds[0][1] == 3 and rounds[1][1] == round_seed(3, 2)
+    assert str(policy_dir) in rounds[1][2] and str(reward_dir) in rounds[1][3]
+
+    # Rerunning a finished loop trains nothing again.
+    finished = _rows(run_dir, "SELECT name, finished_at FROM stages ORDER BY name")
+    assert _ares("run", "--run-dir", str(run_dir)) == 0
+    assert _rows(run_dir, "SELECT name, finished_at FROM stages ORDER BY name") == finished
+
+
+def test_run_resumes_after_a_crash_between_stages(
+    config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ares.loop._loop as loop
+
+    run_dir = tmp_path / "run"
+
+    def crash(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt  # as if the process died after stage 1 finished
+
+    real_policy_stage = loop.run_policy_stage
+    monkeypatch.setattr(loop, "run_policy_stage", crash)
+    assert _ares("run", "--config", str(config), "--run-dir", str(run_dir)) == 130
+    stages = _rows(run_dir, "SELECT name, status, finished_at FROM stages")
+    assert [(name, status) for name, status, _ in stages] == [("reward:1", "finished")]
+
+    monkeypatch.setattr(loop, "run_policy_stage", real_policy_stage)
+    assert _ares("run", "--run-dir", str(run_dir)) == 0  # resumes with the stored config
+
+    after = {name: (status, done) for name, status, done in
+             _rows(run_dir, "SELECT name, status, finished_at FROM stages")}
+    assert after["reward:1"] == ("finished", stages[0][2])  # not trained again
+    assert after["policy:1"][0] == "finished"
+    assert _rows(run_dir, "SELECT round, COUNT(*) FROM probes GROUP BY round") == [
+        (1, BUDGET), (2, BUDGET)
+    ]
+
+
+def test_policy_repair_needs_a_repaired_reward_model(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_dir = tmp_path / "run"
+    assert _ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
+    capsys.readouterr()
+
+    assert _ares("repair", "--run-dir", str(run_dir), "--stage", "policy") == 2
+    assert "--allow-unrepaired-rm" in capsys.readouterr().err
+    assert _rows(run_dir, "SELECT COUNT(*) FROM stages") == [(0,)]
+
+    assert _ares(
+        "repair", "--run-dir", str(run_dir), "--stage", "policy", "--allow-unrepaired-rm"
+    ) == 0
+    summary = json.loads((run_dir / "summary.json").read_text())
+    assert summary["repair"]["policy"]["reward_model_repaired"] is False
+
+
+def test_repair_before_any_round_exits_2(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _ares("repair", "--config", str(config), "--run-dir", str(tmp_path / "none")) == 2
+    assert "ares discover" in capsys.readouterr().err
