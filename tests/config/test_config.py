@@ -125,3 +125,10 @@ def test_starter_config_documents_every_section() -> None:
 def test_default_yaml_only_sets_known_keys() -> None:
     data = yaml.safe_load(default_config_text())
     AresConfig.model_validate(data)
+
+
+def test_shipped_examples_are_valid_configs() -> None:
+    examples = Path(__file__).parents[2] / "examples"
+    config = load_config(examples / "reference.yaml")
+    assert config.policy.model == "Qwen/Qwen3-1.7B"
+    assert config.repair.policy.vllm.enabled

@@ -177,3 +177,34 @@ def test_repair_before_any_round_exits_2(
 ) -> None:
     assert _ares("repair", "--config", str(config), "--run-dir", str(tmp_path / "none")) == 2
     assert "ares discover" in capsys.readouterr().err
+
+
+def test_repair_under_accelerate_launch_with_two_processes(config: Path, tmp_path: Path) -> None:
+    """Both processes train; only the main one writes checkpoints, results and output."""
+    import os
+    import subprocess
+    import sys
+
+    run_dir = tmp_path / "run"
+    assert _ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
+    launched = subprocess.run(
+        [sys.executable, "-m", "accelerate.commands.launch", "--cpu", "--num_processes", "2",
+         "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no",
+         "-m", "ares", "repair", "--run-dir", str(run_dir)],
+        capture_output=True, text=True, timeout=600, check=False,
+        env={**os.environ, "OMP_NUM_THREADS": "1", "NO_COLOR": "1"},
+    )
+    assert launched.returncode == 0, launched.stderr[-3000:]
+    assert launched.stdout.count("reward model repaired after round 1") == 1
+    stages = _rows(run_dir, "SELECT name, status FROM stages ORDER BY name")
+    assert stages == [("policy:1", "finished"), ("reward:1", "finished")]
+    assert (run_dir / "checkpoints" / "round-1" / "policy" / "model" / "model.safetensors").is_file()
+
+
+def test_run_refuses_several_processes(
+    config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("WORLD_SIZE", "2")
+    assert _ares("run", "--config", str(config), "--run-dir", str(tmp_path / "run")) == 2
+    assert "ares repair" in capsys.readouterr().err

@@ -393,3 +393,18 @@ def test_repair_policy_dpo_without_warm_start(policy_path: str, tmp_path: Path) 
 def test_repair_policy_grpo_needs_reward_model(policy_path: str, tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no reward model"):
         repair_policy(policy_path, None, [], [], [], tmp_path / "stage2", _config(), seed=0)
+
+
+def test_vllm_generation_maps_to_trl_arguments() -> None:
+    from ares.config._models import GrpoVllmConfig
+    from ares.repair._policy import _vllm_args
+
+    assert _vllm_args(_config()) == {}
+    colocate = _vllm_args(_config(vllm=GrpoVllmConfig(enabled=True, gpu_memory_utilization=0.5)))
+    assert colocate == {
+        "use_vllm": True, "vllm_mode": "colocate", "vllm_gpu_memory_utilization": 0.5
+    }
+    server = GrpoVllmConfig(enabled=True, mode="server", server_base_url="http://127.0.0.1:8000")
+    assert _vllm_args(_config(vllm=server))["vllm_server_base_url"] == "http://127.0.0.1:8000"
+    with pytest.raises(ConfigError, match="server_base_url"):
+        _vllm_args(_config(vllm=GrpoVllmConfig(enabled=True, mode="server")))

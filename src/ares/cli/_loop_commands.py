@@ -37,8 +37,11 @@ def repair(
     again. The next `ares discover --round N+1` runs against them.
     """
     from ares.repair import run_policy_stage, run_reward_stage
+    from ares.repair._distributed import is_main_process
 
     given = given_config(config_path, {})
+    # Under `accelerate launch`, only the main process prints.
+    console.quiet = not is_main_process()
     with RunStore.open(run_dir, create=False) as store:
         config = run_config(store, run_dir, given, {})
         if round_number is None:
@@ -58,7 +61,8 @@ def repair(
                         store, run_dir, config, round_number, progress=view.status
                     )
                 finally:
-                    write_summary(store, run_dir)
+                    if is_main_process():
+                        write_summary(store, run_dir)
                 view.stage_finished(info)
             if stage in ("policy", "all"):
                 view.stage_started("policy", round_number)
@@ -68,7 +72,8 @@ def repair(
                         allow_unrepaired_reward=allow_unrepaired_rm, progress=view.status,
                     )
                 finally:
-                    write_summary(store, run_dir)
+                    if is_main_process():
+                        write_summary(store, run_dir)
                 view.stage_finished(info)
     console.print(f"summary: {run_dir / 'summary.json'}")
 

@@ -74,9 +74,10 @@ class RunView:
         self._stage = self._console.status(self._stage_title)
         self._stage.start()
 
-    def stage_finished(self, info: StageInfo) -> None:
+    def stage_finished(self, info: StageInfo | None) -> None:
         self._close_stage()
-        print_stage(self._console, info)
+        if info is not None:  # None in the helper processes of `accelerate launch`
+            print_stage(self._console, info)
 
     def _close_round(self) -> None:
         if self._round is not None:

@@ -250,7 +250,10 @@ class RewardRepairConfig(_Section):
     epochs: float = Field(3.0, gt=0.0, description="Passes over the training mix.")
     max_steps: int = Field(-1, ge=-1, description="Stop after this many steps; -1: no limit.")
     batch_size: int = Field(16, ge=1, description="Pairs per optimiser step.")
-    max_length: int = Field(256, ge=16, description="Token limit per (prompt, response).")
+    max_length: int = Field(
+        256, ge=16, description="Token limit per (prompt, response) in training; the smaller "
+        "of this and `reward_model.max_length` applies."
+    )
     mix: RewardMixConfig = Field(default_factory=RewardMixConfig)
     lora: LoraConfig = Field(default_factory=LoraConfig)
     merge: bool = Field(True, description="`lora` only: save the merged model, not the adapter.")
@@ -281,6 +284,24 @@ class WarmStartConfig(_Section):
     batch_size: int = Field(8, ge=1, description="Examples per optimiser step.")
 
 
+class GrpoVllmConfig(_Section):
+    """GRPO generation with vLLM through TRL (`use_vllm`), for GPU machines."""
+
+    enabled: bool = Field(
+        False, description="Generate GRPO completions with vLLM (needs `pip install vllm`)."
+    )
+    mode: Literal["colocate", "server"] = Field(
+        "colocate", description="`colocate`: vLLM runs inside each training process; "
+        "`server`: a separate `trl vllm-serve` process serves the policy."
+    )
+    server_base_url: str | None = Field(
+        None, description="`server` only: URL of `trl vllm-serve`, e.g. http://127.0.0.1:8000."
+    )
+    gpu_memory_utilization: float = Field(
+        0.3, gt=0.0, le=1.0, description="`colocate` only: share of GPU memory vLLM may take."
+    )
+
+
 class PolicyRepairConfig(_Section):
     """Stage 2: optimise the policy against the repaired reward model."""
 
@@ -308,6 +329,7 @@ class PolicyRepairConfig(_Section):
     )
     mix: PolicyMixConfig = Field(default_factory=PolicyMixConfig)
     warm_start: WarmStartConfig = Field(default_factory=WarmStartConfig)
+    vllm: GrpoVllmConfig = Field(default_factory=GrpoVllmConfig)
     lora: LoraConfig = Field(default_factory=LoraConfig)
     merge: bool = Field(True, description="Save the merged model, not the adapter.")
 

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from ares.config import AresConfig
 from ares.discovery import RoundProgress, RoundTimings
+from ares.errors import ConfigError
 from ares.repair import config_for_round, run_policy_stage, run_reward_stage
+from ares.repair._distributed import world_size
 from ares.store import RunStore, StageInfo, write_summary
 
 logger = logging.getLogger(__name__)
@@ -39,7 +41,7 @@ class LoopCallbacks:
     round_started: Callable[[int], None] = field(default=_ignore)
     round_finished: Callable[[int], None] = field(default=_ignore)
     stage_started: Callable[[str, int], None] = field(default=_ignore)
-    stage_finished: Callable[[StageInfo], None] = field(default=_ignore)
+    stage_finished: Callable[[StageInfo | None], None] = field(default=_ignore)
 
 
 def discover_round(
@@ -88,6 +90,12 @@ def run_loop(
     checkpoints of the repair before it, with a fresh seed (see `ares.repair.round_seed`),
     and the same budget. `summary.json` is rewritten after every step.
     """
+    if world_size() > 1:
+        raise ConfigError(
+            "ares run was started in several processes (WORLD_SIZE > 1); each would run the "
+            "discovery rounds again. Launch only `ares repair` with accelerate, and run "
+            "discovery with `ares discover`"
+        )
     callbacks = callbacks or LoopCallbacks()
     for round_number in range(1, rounds + 1):
         try:

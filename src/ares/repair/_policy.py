@@ -33,6 +33,7 @@ from ares.config._models import (
 )
 from ares.errors import ConfigError, DataError
 from ares.repair._data import PreferencePair, PromptItem
+from ares.repair._distributed import is_main_process, wait_for_everyone
 
 logger = logging.getLogger(__name__)
 
@@ -270,8 +271,10 @@ def warm_start(
         # 3. Train and save the adapter.
         trainer.train()
         adapter_model: Any = trainer.model
-        with _atomic_folder(out_dir) as folder:
-            adapter_model.save_pretrained(folder)
+        if is_main_process():
+            with _atomic_folder(out_dir) as folder:
+                adapter_model.save_pretrained(folder)
+        wait_for_everyone()
 
     losses = [entry["loss"] for entry in _numeric_log(trainer.state.log_history) if "loss" in entry]
     result = WarmStartResult(
@@ -362,6 +365,7 @@ def grpo(
             beta=config.kl,
             loss_type="dr_grpo",
             scale_rewards="none",
+            **_vllm_args(config),
         )
         trainer = GRPOTrainer(
             model=model,
@@ -382,6 +386,24 @@ def grpo(
         "grpo", trainer, tokenizer, out_dir, config.merge, started, progress,
         reward_before, reward_after,
     )
+
+
+def _vllm_args(config: PolicyRepairConfig) -> dict[str, Any]:
+    """Return GRPOConfig's vLLM arguments; none unless `repair.policy.vllm.enabled`."""
+    vllm = config.vllm
+    if not vllm.enabled:
+        return {}
+    args: dict[str, Any] = {"use_vllm": True, "vllm_mode": vllm.mode}
+    if vllm.mode == "server":
+        if vllm.server_base_url is None:
+            raise ConfigError(
+                "repair.policy.vllm.mode is `server`, but server_base_url is unset. Start "
+                "`trl vllm-serve --model POLICY` and set server_base_url to its URL"
+            )
+        args["vllm_server_base_url"] = vllm.server_base_url
+    else:
+        args["vllm_gpu_memory_utilization"] = vllm.gpu_memory_utilization
+    return args
 
 
 def dpo(
@@ -727,7 +749,9 @@ def _finish(
     """Save the trained policy and collect the result of a GRPO or DPO run."""
     steps = trainer.state.global_step
     _report(progress, f"policy: saving to {out_dir}")
-    save_policy(trainer.model, tokenizer, out_dir, merge=merge)
+    if is_main_process():
+        save_policy(trainer.model, tokenizer, out_dir, merge=merge)
+    wait_for_everyone()
 
     history = _numeric_log(trainer.state.log_history)
     kls = [entry["kl"] for entry in history if "kl" in entry]

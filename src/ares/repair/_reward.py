@@ -27,6 +27,7 @@ from ares.models import RewardModel
 from ares.models._hf_chat import check_model_path
 from ares.models._hf_reward import HFRewardModel, encode_reward_pair, fit_max_length
 from ares.repair._data import PreferencePair, draw, finding_pairs, load_pairs, shipped_pairs
+from ares.repair._distributed import is_main_process, wait_for_everyone
 from ares.store import ProbeRecord
 
 if TYPE_CHECKING:
@@ -254,9 +255,11 @@ def repair_reward_model(
 
     # 5. Save the final weights and tokenizer, then move them into place.
     merged = config.method == "lora" and config.merge
-    _save_checkpoint(trainer.model, tokenizer, work_dir / "model", merge=merged)
-    _replace_folder(work_dir / "model", out_dir)
-    shutil.rmtree(work_dir, ignore_errors=True)
+    if is_main_process():
+        _save_checkpoint(trainer.model, tokenizer, work_dir / "model", merge=merged)
+        _replace_folder(work_dir / "model", out_dir)
+        shutil.rmtree(work_dir, ignore_errors=True)
+    wait_for_everyone()
 
     result = RewardTrainingResult(
         path=out_dir,

@@ -21,6 +21,7 @@ from ares.config import AresConfig
 from ares.errors import ConfigError, RunDirError
 from ares.models import resolve_model_path
 from ares.repair._data import build_policy_mix, shipped_pairs, split_findings
+from ares.repair._distributed import is_main_process
 from ares.repair._policy import repair_policy
 from ares.repair._reward import build_reward_mix, measure_reward_repair, repair_reward_model
 from ares.store import ProbeRecord, RunStore, StageInfo
@@ -100,12 +101,14 @@ def run_reward_stage(
     round_number: int,
     *,
     progress: Progress | None = None,
-) -> StageInfo:
+) -> StageInfo | None:
     """Repair the reward model on round `round_number`'s findings (stage 1), or skip if done.
 
     The findings are split by attack spec (`repair.heldout_fraction`); the training side,
     mixed with general and over-refusal pairs, trains the RM the round was scored with. The
-    held-out side and the shipped eval sets measure it before and after.
+    held-out side and the shipped eval sets measure it before and after. Under
+    `accelerate launch`, every process trains and only the main one saves, measures and
+    records; the others return None.
 
     Raises:
         RunDirError: The round has not finished.
@@ -126,11 +129,14 @@ def run_reward_stage(
 
     # 2. Train, then measure before and after on what training did not see.
     name = stage_name(REWARD_STAGE, round_number)
-    store.start_stage(name, REWARD_STAGE, round_number)
+    if is_main_process():
+        store.start_stage(name, REWARD_STAGE, round_number)
     trained = repair_reward_model(
         base, pairs, out_dir, repair.reward, seed=repair.seed,
-        max_length=base_config.max_length, progress=progress,
+        max_length=min(repair.reward.max_length, base_config.max_length), progress=progress,
     )
+    if not is_main_process():
+        return None
     _report(progress, "reward model: measuring accuracy before and after")
     measuring = time.perf_counter()
     metrics = measure_reward_repair(
@@ -165,12 +171,13 @@ def run_policy_stage(
     *,
     allow_unrepaired_reward: bool = False,
     progress: Progress | None = None,
-) -> StageInfo:
+) -> StageInfo | None:
     """Repair the policy on round `round_number`'s findings (stage 2), or skip if done.
 
     The reward is the RM that stage 1 repaired after the same round. Without one the stage
     refuses to run, unless `allow_unrepaired_reward` is set; it then uses the RM the round
-    was scored with.
+    was scored with. Under `accelerate launch`, every process trains and only the main one
+    saves and records; the others return None.
 
     Raises:
         RunDirError: The round has not finished, or stage 1 has not repaired the RM.
@@ -220,11 +227,14 @@ def run_policy_stage(
 
     # 3. Train.
     name = stage_name(POLICY_STAGE, round_number)
-    store.start_stage(name, POLICY_STAGE, round_number)
+    if is_main_process():
+        store.start_stage(name, POLICY_STAGE, round_number)
     trained = repair_policy(
         base, reward_path, mix.prompts, mix.warm_start, mix.dpo_pairs, out_dir, policy_config,
         seed=repair.seed, reward_config=round_config.reward_model, progress=progress,
     )
+    if not is_main_process():
+        return None
     used = (
         [item.prompt for item in mix.prompts]
         if policy_config.method == "grpo"
