@@ -198,7 +198,8 @@ def test_repair_under_accelerate_launch_with_two_processes(config: Path, tmp_pat
     assert launched.stdout.count("reward model repaired after round 1") == 1
     stages = _rows(run_dir, "SELECT name, status FROM stages ORDER BY name")
     assert stages == [("policy:1", "finished"), ("reward:1", "finished")]
-    assert (run_dir / "checkpoints" / "round-1" / "policy" / "model" / "model.safetensors").is_file()
+    policy = run_dir / "checkpoints" / "round-1" / "policy" / "model"
+    assert (policy / "model.safetensors").is_file()
 
 
 def test_run_refuses_several_processes(
