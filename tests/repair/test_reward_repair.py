@@ -184,6 +184,29 @@ def test_max_steps_stops_early(tmp_path: Path, trained: Trained) -> None:
     assert result.steps == 2
 
 
+def test_frozen_layers_stay_fixed_and_the_rest_trains(tmp_path: Path, trained: Trained) -> None:
+    from safetensors.torch import load_file
+
+    out_dir = tmp_path / "frozen"
+    repair_reward_model(
+        str(trained.base), TRAIN_PAIRS * 4, out_dir, _config(frozen_layers=1), seed=0,
+        max_length=64,
+    )
+    before = load_file(trained.base / "model.safetensors")
+    after = load_file(out_dir / "model.safetensors")
+    changed = {name for name in before if not bool((before[name] == after[name]).all())}
+    assert not any(n.startswith(("bert.embeddings.", "bert.encoder.layer.0.")) for n in changed)
+    assert any(n.startswith("bert.encoder.layer.1.") for n in changed)
+
+
+def test_frozen_layers_beyond_the_model_raise(tmp_path: Path, trained: Trained) -> None:
+    with pytest.raises(ConfigError, match="only 2 layers"):
+        repair_reward_model(
+            str(trained.base), TRAIN_PAIRS, tmp_path / "x", _config(frozen_layers=2), seed=0,
+            max_length=64,
+        )
+
+
 def test_chat_reward_model_trains_on_template(tmp_path: Path) -> None:
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 

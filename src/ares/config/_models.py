@@ -254,6 +254,11 @@ class RewardRepairConfig(_Section):
         256, ge=16, description="Token limit per (prompt, response) in training; the smaller "
         "of this and `reward_model.max_length` applies."
     )
+    frozen_layers: int = Field(
+        0, ge=0, description="`full` only: keep the embeddings and this many of the lowest "
+        "transformer layers fixed. Backpropagating through fewer layers shortens each step, "
+        "which matters on a CPU."
+    )
     mix: RewardMixConfig = Field(default_factory=RewardMixConfig)
     lora: LoraConfig = Field(default_factory=LoraConfig)
     merge: bool = Field(True, description="`lora` only: save the merged model, not the adapter.")

@@ -230,6 +230,9 @@ def repair_reward_model(
     # 1. Model and tokenizer, in float32 for training.
     tokenizer, model = _load_for_training(model_path)
 
+    if config.method == "full" and config.frozen_layers:
+        freeze_lower_layers(model, config.frozen_layers, model_path)
+
     # 2. Encode each side exactly as `HFRewardModel` will score it.
     max_length = fit_max_length(model, max_length, model_path)
     dataset = _encode_pairs(tokenizer, train, max_length)
@@ -325,6 +328,38 @@ def _load_for_training(model_path: str) -> tuple[Any, Any]:
     if model.config.pad_token_id is None:
         model.config.pad_token_id = tokenizer.pad_token_id
     return tokenizer, model
+
+
+def freeze_lower_layers(model: Any, count: int, model_path: str) -> None:
+    """Keep the embeddings and the lowest `count` transformer layers of `model` fixed.
+
+    Finds the layer stack of encoder models (BERT's `encoder.layer`) and of decoder models
+    (Llama's and Qwen's `layers`).
+
+    Raises:
+        ConfigError: The layer stack is not found, or `count` is not below its length.
+    """
+    base = model.base_model
+    encoder = getattr(base, "encoder", None)
+    layers = getattr(encoder, "layer", None) if encoder is not None else None
+    if layers is None:
+        layers = getattr(base, "layers", None)
+    embeddings = getattr(base, "embeddings", None) or getattr(base, "embed_tokens", None)
+    if layers is None or embeddings is None:
+        raise ConfigError(
+            f"repair.reward.frozen_layers is {count}, but the layers of reward model "
+            f"{model_path!r} ({type(model).__name__}) were not found. Set frozen_layers: 0"
+        )
+    if count >= len(layers):
+        raise ConfigError(
+            f"repair.reward.frozen_layers is {count}, but reward model {model_path!r} has "
+            f"only {len(layers)} layers. Set it below {len(layers)}"
+        )
+    for parameter in embeddings.parameters():
+        parameter.requires_grad = False
+    for layer in layers[:count]:
+        for parameter in layer.parameters():
+            parameter.requires_grad = False
 
 
 def _is_adapter_folder(model_path: str) -> bool:
