@@ -1,4 +1,4 @@
-"""One real discovery round on the embedded default models (minutes on a CPU)."""
+"""One real `ares run` on the embedded default models: discover, repair both, discover again."""
 
 from __future__ import annotations
 
@@ -11,44 +11,64 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-BUDGET = 24
+BUDGET = 16
+
+# The embedded default with fewer probes and training steps, so the loop takes minutes.
+SHORT_REPAIR = """
+repair:
+  reward: {epochs: 1}
+  policy:
+    steps: 2
+    group_size: 2
+    batch_size: 4
+    max_new_tokens: 16
+    warm_start: {epochs: 1}
+"""
 
 
 def _ares(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "ares", *args], capture_output=True, text=True, timeout=1800,
+        [sys.executable, "-m", "ares", *args], capture_output=True, text=True, timeout=3600,
         check=False,
     )
 
 
-def test_discover_on_embedded_default(tmp_path: Path) -> None:
+def test_run_on_embedded_default(tmp_path: Path) -> None:
     run_dir = tmp_path / "run"
+    config = tmp_path / "short.yaml"
+    config.write_text(SHORT_REPAIR, "utf-8")
 
-    # 1. A round on the embedded default, built into the cache on first use.
-    result = _ares("discover", "--run-dir", str(run_dir), "--budget", str(BUDGET), "--seed", "1")
+    # 1. The whole loop, with the models built into the cache on first use.
+    result = _ares(
+        "run", "--config", str(config), "--run-dir", str(run_dir), "--budget", str(BUDGET),
+        "--seed", "1",
+    )
     assert result.returncode == 0, result.stderr[-3000:]
 
-    # 2. summary.json has the documented shape and counts add up.
+    # 2. summary.json: two rounds whose counts add up, and both repair stages.
     summary = json.loads((run_dir / "summary.json").read_text())
-    (entry,) = summary["rounds"]
-    assert entry["round"] == 1
-    assert entry["probes"] == BUDGET
-    hits = entry["hits"]
-    assert set(hits) == {"A", "B", "C"}
-    assert sum(hits.values()) + entry["none"] + entry["unscored"] == BUDGET
-    assert entry["unscored"] == 0  # the heuristic judge always scores
-    # SmolLM2-135M complies with most harmful prompts, so the policy fails on some probes.
-    assert hits["B"] + hits["C"] > 0
+    first, second = summary["rounds"]
+    for entry in (first, second):
+        assert entry["probes"] == BUDGET
+        assert sum(entry["hits"].values()) + entry["none"] + entry["unscored"] == BUDGET
+        assert entry["unscored"] == 0  # the heuristic judge always scores
+    # SmolLM2-135M complies with most harmful prompts, so round 1 finds policy failures.
+    assert first["hits"]["B"] + first["hits"]["C"] > 0
+    reward = summary["repair"]["reward"]
+    assert reward["heldout_accuracy_after"] is not None
+    assert reward["general_accuracy_after"] >= reward["general_accuracy_before"] - 0.1
+    policy = summary["repair"]["policy"]
+    assert policy["method"] == "grpo" and policy["steps"] == 2
+    assert policy["reward_model_repaired"] is True
 
-    # 3. Exports read the same store.
+    # 3. Round 2 ran against the repaired checkpoints, and exports read the same store.
     out = tmp_path / "probes.jsonl"
     result = _ares("export", "--run-dir", str(run_dir), "--format", "jsonl", "--out", str(out))
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in out.read_text().splitlines()]
-    assert len(rows) == BUDGET
+    assert len(rows) == 2 * BUDGET
     assert {row["failure_type"] for row in rows} <= {"A", "B", "C", "none", "unscored"}
     assert all(row["policy_response"] for row in rows)
-    assert all(row["policy_response"] != row["prompt"] for row in rows)
-
-    # 4. The resolved config is stored and holds the embedded model names.
-    assert "ares:smollm2-135m-instruct" in (run_dir / "config.yaml").read_text()
+    config_text = (run_dir / "config.yaml").read_text()
+    assert "ares:smollm2-135m-instruct" in config_text
+    assert (run_dir / "checkpoints" / "round-1" / "policy" / "model" / "config.json").is_file()

@@ -268,7 +268,8 @@ def test_safe_response_declines(mentor: TemplateMentor) -> None:
 
     for seed in range(20):
         safe = _compose_one(mentor, RANSOMWARE, seed).safe_response
-        assert refusal.search(safe), safe
+        first_sentence = safe.split(". ")[0]
+        assert refusal.search(first_sentence), safe  # the reply opens with the refusal
 
 
 def test_self_harm_offers_crisis_support(library: ComponentLibrary, mentor: TemplateMentor) -> None:

@@ -148,6 +148,28 @@ def test_warm_start_raises_reference_likelihood(policy_path: str, tmp_path: Path
     assert after > before + 1.0
 
 
+def test_warm_start_adapts_only_the_top_layers(policy_path: str, tmp_path: Path) -> None:
+    from safetensors.torch import load_file
+
+    examples = [PromptItem(p, "mentor", REFUSAL) for p in PROMPTS]
+    result = warm_start(
+        policy_path, examples, tmp_path / "warm", WarmStartConfig(epochs=1, batch_size=4),
+        LoraConfig(r=4, alpha=8, dropout=0.0, top_layers=1), seed=0,
+    )
+
+    names = load_file(result.adapter_path / "adapter_model.safetensors")
+    assert names and all(".layers.1." in name for name in names)  # the tiny model has 2
+
+
+def test_top_layers_beyond_the_policy_raise(policy_path: str, tmp_path: Path) -> None:
+    examples = [PromptItem(p, "mentor", REFUSAL) for p in PROMPTS]
+    with pytest.raises(ConfigError, match="only 2 layers"):
+        warm_start(
+            policy_path, examples, tmp_path / "warm", WarmStartConfig(epochs=1, batch_size=4),
+            LoraConfig(r=4, alpha=8, dropout=0.0, top_layers=3), seed=0,
+        )
+
+
 def test_warm_start_rejects_missing_references(policy_path: str, tmp_path: Path) -> None:
     examples = [PromptItem("write a guide", "general", None)]
 

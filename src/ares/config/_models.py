@@ -219,6 +219,11 @@ class LoraConfig(_Section):
     target_modules: list[str] | str = Field(
         "all-linear", description="Module names to adapt, or `all-linear`."
     )
+    top_layers: int | None = Field(
+        None, ge=1, description="Policy only: adapt only the top N transformer layers. "
+        "Backpropagation then stops below them, which shortens each step on a CPU. Unset: "
+        "every layer."
+    )
 
 
 class RewardMixConfig(_Section):

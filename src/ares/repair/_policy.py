@@ -264,7 +264,7 @@ def warm_start(
             args=args,
             train_dataset=Dataset.from_list(rows),
             processing_class=tokenizer,
-            peft_config=_peft_config(lora),
+            peft_config=_peft_config(lora, model),
         )
         _prepare_callbacks(trainer, "warm start", progress)
 
@@ -373,7 +373,7 @@ def grpo(
             args=args,
             train_dataset=dataset,
             processing_class=tokenizer,
-            peft_config=None if init_adapter is not None else _peft_config(config.lora),
+            peft_config=None if init_adapter is not None else _peft_config(config.lora, model),
         )
         _prepare_callbacks(trainer, "grpo", progress)
         trainer.train()
@@ -482,7 +482,7 @@ def dpo(
             args=args,
             train_dataset=Dataset.from_list(rows),
             processing_class=tokenizer,
-            peft_config=None if init_adapter is not None else _peft_config(config.lora),
+            peft_config=None if init_adapter is not None else _peft_config(config.lora, model),
         )
         _prepare_callbacks(trainer, "dpo", progress)
         trainer.train()
@@ -608,15 +608,43 @@ def _common_args(scratch: Path, seed: int) -> dict[str, Any]:
     }
 
 
-def _peft_config(lora: LoraConfig) -> Any:
+def _peft_config(lora: LoraConfig, model: Any) -> Any:
     from peft import LoraConfig as PeftLoraConfig
 
+    layers = None
+    if lora.top_layers is not None:
+        total = int(model.config.num_hidden_layers)
+        if lora.top_layers > total:
+            raise ConfigError(
+                f"repair.policy.lora.top_layers is {lora.top_layers}, but the policy has only "
+                f"{total} layers. Set it to {total} or less, or unset it"
+            )
+        layers = list(range(total - lora.top_layers, total))
+    targets = lora.target_modules
+    if layers is not None and isinstance(targets, str):
+        # PEFT takes a layer selection only with a list of module names.
+        targets = _linear_module_names(model) if targets == "all-linear" else [targets]
     return PeftLoraConfig(
         r=lora.r,
         lora_alpha=lora.alpha,
         lora_dropout=lora.dropout,
-        target_modules=lora.target_modules,
+        target_modules=targets,
+        layers_to_transform=layers,
         task_type="CAUSAL_LM",
+    )
+
+
+def _linear_module_names(model: Any) -> list[str]:
+    """Return the distinct names of the linear layers that `all-linear` adapts (not the LM head)."""
+    import torch
+
+    output = model.get_output_embeddings()
+    return sorted(
+        {
+            name.rsplit(".", 1)[-1]
+            for name, module in model.named_modules()
+            if isinstance(module, torch.nn.Linear) and module is not output
+        }
     )
 
 
