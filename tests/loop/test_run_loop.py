@@ -65,14 +65,14 @@ judge:
 discovery: {{budget: {BUDGET}, batch_size: 6, seed: 3}}
 sampler: {{warmup: 6}}
 repair:
-  reward: {{epochs: 1, batch_size: 4}}
+  reward: {{epochs: 1, batch_size: 4, frozen_layers: 0}}
   policy:
     steps: 2
     batch_size: 4
     group_size: 2
     max_new_tokens: 4
     learning_rate: 0.01
-    lora: {{r: 4, alpha: 8, dropout: 0.0}}
+    lora: {{r: 4, alpha: 8, dropout: 0.0, top_layers: null}}
     warm_start: {{epochs: 1, batch_size: 4}}
 """,
         "utf-8",

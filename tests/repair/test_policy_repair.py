@@ -148,6 +148,16 @@ def test_warm_start_raises_reference_likelihood(policy_path: str, tmp_path: Path
     assert after > before + 1.0
 
 
+def test_warm_start_max_steps_stops_early(policy_path: str, tmp_path: Path) -> None:
+    examples = [PromptItem(p, "mentor", REFUSAL) for p in PROMPTS] * 2
+    result = warm_start(
+        policy_path, examples, tmp_path / "warm",
+        WarmStartConfig(epochs=3, batch_size=4, max_steps=2),
+        LoraConfig(r=4, alpha=8, dropout=0.0), seed=0,
+    )
+    assert result.steps == 2
+
+
 def test_warm_start_adapts_only_the_top_layers(policy_path: str, tmp_path: Path) -> None:
     from safetensors.torch import load_file
 

@@ -290,6 +290,10 @@ class WarmStartConfig(_Section):
 
     enabled: bool = Field(True, description="Run the warm start before GRPO.")
     epochs: float = Field(2.0, gt=0.0, description="Passes over the warm-start set.")
+    max_steps: int = Field(
+        -1, ge=-1, description="Stop after this many steps, even within the first pass; -1: "
+        "no limit."
+    )
     learning_rate: float = Field(2e-4, gt=0.0, description="AdamW learning rate.")
     batch_size: int = Field(8, ge=1, description="Examples per optimiser step.")
 

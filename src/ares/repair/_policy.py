@@ -21,7 +21,7 @@ import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -163,8 +163,14 @@ def repair_policy(
         _check_warm_start_examples(warm_start_examples)
     out_dir.mkdir(parents=True, exist_ok=True)
 
-    # 1. Warm start on the reference responses.
+    # 1. Mean reward of the policy as it was, then the warm start on the reference responses.
     warm: WarmStartResult | None = None
+    reward_start: float | None = None
+    if config.warm_start.enabled and reward_model_path is not None:
+        reward_start = _starting_reward(
+            policy_path, reward_model_path, reward_config, prompts, dpo_pairs, config, seed,
+            progress,
+        )
     if config.warm_start.enabled:
         warm = warm_start(
             policy_path, list(warm_start_examples), out_dir / "warm_start", config.warm_start,
@@ -178,13 +184,17 @@ def repair_policy(
         training = grpo(
             policy_path, reward_model_path, list(prompts), out_dir / "model", config,
             seed=seed, reward_config=reward_config, progress=progress, init_adapter=init_adapter,
+            measure_before=warm is None,
         )
     else:
         training = dpo(
             policy_path, list(dpo_pairs), out_dir / "model", config, seed=seed,
             reward_model_path=reward_model_path, reward_config=reward_config,
-            progress=progress, init_adapter=init_adapter,
+            progress=progress, init_adapter=init_adapter, measure_before=warm is None,
         )
+    if warm is not None:
+        # The reward before is that of the policy before the warm start, not after it.
+        training = replace(training, mean_reward_before=reward_start)
 
     return PolicyRepairResult(
         method=training.method,
@@ -197,6 +207,33 @@ def repair_policy(
         warm_start=warm,
         training=training,
     )
+
+
+def _starting_reward(
+    policy_path: str,
+    reward_model_path: str,
+    reward_config: RewardModelConfig | None,
+    prompts: Sequence[PromptItem],
+    dpo_pairs: Sequence[PreferencePair],
+    config: PolicyRepairConfig,
+    seed: int,
+    progress: ProgressCallback | None,
+) -> float | None:
+    """Return the mean reward of the untrained policy on the sample GRPO or DPO measures."""
+    texts = (
+        [item.prompt for item in prompts]
+        if config.method == "grpo"
+        else sorted({pair.prompt for pair in dpo_pairs})
+    )
+    sample = _reward_sample(texts, seed)
+    reward_fn = RewardModelReward(reward_model_path, reward_config or RewardModelConfig())
+    model, tokenizer = _load_policy(policy_path)
+    try:
+        return _mean_reward(
+            model, tokenizer, sample, reward_fn, config.max_new_tokens, progress, "starting"
+        )
+    finally:
+        del model, reward_fn
 
 
 def warm_start(
@@ -246,6 +283,8 @@ def warm_start(
         if item.reference
     ]
     steps = math.ceil(config.epochs * math.ceil(len(rows) / config.batch_size))
+    if config.max_steps > 0:
+        steps = min(steps, config.max_steps)
 
     # 2. Model, tokenizer and trainer.
     model, tokenizer = _load_policy(policy_path)
@@ -303,6 +342,7 @@ def grpo(
     progress: ProgressCallback | None = None,
     init_adapter: Path | None = None,
     reward_fn: RewardFunction | None = None,
+    measure_before: bool = True,
 ) -> PolicyTrainingResult:
     """Optimise the policy with TRL's `GRPOTrainer` in its Dr. GRPO form.
 
@@ -328,6 +368,8 @@ def grpo(
             Without one, a fresh adapter is trained.
         reward_fn: A reward to use in place of the reward model (for tests and custom
             rewards); `reward_model_path` is then ignored.
+        measure_before: Measure the mean reward of the starting policy; without it,
+            `mean_reward_before` is None.
 
     Raises:
         ConfigError: `config.batch_size` is not a multiple of `config.group_size`.
@@ -349,7 +391,8 @@ def grpo(
 
     # 2. Mean reward of the starting policy's greedy replies.
     reward_before = _mean_reward(
-        model, tokenizer, sample, reward_fn, config.max_new_tokens, progress, "starting"
+        model, tokenizer, sample, reward_fn if measure_before else None, config.max_new_tokens,
+        progress, "starting",
     )
 
     # 3. Train: batch_size completions per step, group_size per prompt.
@@ -417,6 +460,7 @@ def dpo(
     reward_config: RewardModelConfig | None = None,
     progress: ProgressCallback | None = None,
     init_adapter: Path | None = None,
+    measure_before: bool = True,
 ) -> PolicyTrainingResult:
     """Optimise the policy with TRL's `DPOTrainer` on preference pairs.
 
@@ -436,6 +480,8 @@ def dpo(
         reward_config: How to load the reward model; its `model` field is ignored.
         progress: Called at each optimiser step and at the start of each phase.
         init_adapter: A LoRA adapter for `policy_path` (the warm start) to keep training.
+        measure_before: Measure the mean reward of the starting policy; without it,
+            `mean_reward_before` is None.
 
     Raises:
         DataError: `pairs` is empty.
@@ -464,7 +510,8 @@ def dpo(
 
     # 2. Mean reward of the starting policy's greedy replies.
     reward_before = _mean_reward(
-        model, tokenizer, sample, reward_fn, config.max_new_tokens, progress, "starting"
+        model, tokenizer, sample, reward_fn if measure_before else None, config.max_new_tokens,
+        progress, "starting",
     )
 
     # 3. Train: batch_size pairs per step.
@@ -722,7 +769,7 @@ def _mean_reward(
 
 
 def _greedy_replies(
-    model: Any, tokenizer: Any, prompts: list[str], max_new_tokens: int, batch_size: int = 8
+    model: Any, tokenizer: Any, prompts: list[str], max_new_tokens: int, batch_size: int = 16
 ) -> list[str]:
     import torch
     from transformers import GenerationConfig
