@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml Makefile
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/ares discover --run-dir $(RUN_DIR)
+	$(BIN)/ares run --run-dir $(RUN_DIR)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
