@@ -58,7 +58,8 @@ def test_run_on_embedded_default(tmp_path: Path) -> None:
     assert reward["heldout_accuracy_after"] is not None
     assert reward["general_accuracy_after"] >= reward["general_accuracy_before"] - 0.1
     policy = summary["repair"]["policy"]
-    assert policy["method"] == "grpo" and policy["steps"] == 2
+    assert policy["method"] == "grpo"
+    assert policy["steps"] == 2
     assert policy["reward_model_repaired"] is True
 
     # 3. Round 2 ran against the repaired checkpoints, and exports read the same store.

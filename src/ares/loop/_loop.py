@@ -1,8 +1,8 @@
 """The loop of `ares run`: N discovery rounds with a reward and a policy repair between them.
 
 Every step records its progress in the run store, so rerunning the loop on the same run
-directory resumes it: finished rounds and stages are skipped, an unfinished round continues
-at its last committed batch, and a repair stage that crashed starts over.
+directory resumes it. Finished rounds and stages are skipped, and an unfinished round
+continues at its last committed batch. A repair stage that crashed starts over.
 """
 
 from __future__ import annotations
@@ -31,9 +31,11 @@ def _ignore(*_: object) -> None:
 class LoopCallbacks:
     """What the loop reports as it goes; every callback is optional.
 
-    `status` gets one-line messages (model loading, training steps); `round_progress` gets
-    the counts after each committed batch; `stage_started` and `stage_finished` bracket each
-    repair stage, with its kind (`reward` or `policy`) and the round it follows.
+    `status` gets one-line messages, such as model loading and training steps.
+    `round_progress` gets the counts after each committed batch. `stage_started` and
+    `stage_finished` bracket each repair stage, with its kind (`reward` or `policy`) and the
+    round it follows. `stage_finished` gets None in the helper processes of a multi-process
+    launch.
     """
 
     status: Callable[[str], None] = field(default=_ignore)

@@ -1,8 +1,8 @@
 """Process roles when `accelerate launch` runs a repair stage in several processes.
 
-Every process trains (TRL and accelerate share the work); only the main process writes
-checkpoints, measures and records results, and the others wait for it where they read what
-it wrote.
+Every process trains, because TRL and accelerate share the work between them. Only the main
+process writes checkpoints, measures and records results. The others wait for it wherever
+they read what it wrote.
 """
 
 from __future__ import annotations
