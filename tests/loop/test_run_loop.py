@@ -120,10 +120,11 @@ def test_run_discovers_repairs_and_discovers_again(config: Path, tmp_path: Path)
     assert rounds[0][1] == 3 and rounds[1][1] == round_seed(3, 2)
     assert str(policy_dir) in rounds[1][2] and str(reward_dir) in rounds[1][3]
 
-    # Rerunning a finished loop trains nothing again.
+    # Rerunning a finished loop trains nothing again, also after the folder has moved.
     finished = _rows(run_dir, "SELECT name, finished_at FROM stages ORDER BY name")
-    assert _ares("run", "--run-dir", str(run_dir)) == 0
-    assert _rows(run_dir, "SELECT name, finished_at FROM stages ORDER BY name") == finished
+    moved = run_dir.rename(tmp_path / "moved")
+    assert _ares("run", "--run-dir", str(moved)) == 0
+    assert _rows(moved, "SELECT name, finished_at FROM stages ORDER BY name") == finished
 
 
 def test_run_resumes_after_a_crash_between_stages(

@@ -14,6 +14,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +56,16 @@ def round_seed(base_seed: int, round_number: int) -> int:
 
 
 def finished_stage(store: RunStore, kind: str, round_number: int) -> StageInfo | None:
-    """Return the stage's row if it finished and its checkpoint is still on disk."""
+    """Return the stage's row if it finished and its checkpoint is still on disk.
+
+    The store keeps checkpoint paths relative to the run directory, so a run directory can be
+    moved. The returned row has the absolute path.
+    """
     info = store.get_stage(stage_name(kind, round_number))
     if info is None or info.status != "finished" or not info.checkpoint:
         return None
+    info = replace(info, checkpoint=str((store.path.parent / info.checkpoint).resolve()))
+    assert info.checkpoint is not None
     if not Path(info.checkpoint).exists():
         logger.warning(
             "stage %s finished, but its checkpoint %s is gone; it will run again",
@@ -157,8 +164,8 @@ def run_reward_stage(
         "measure_seconds": round(time.perf_counter() - measuring, 1),
         "training_prompt_hashes": prompt_hashes(pair.prompt for pair in pairs),
     }
-    store.finish_stage(name, str(out_dir), result)
-    info = store.get_stage(name)
+    store.finish_stage(name, _relative(out_dir, run_dir), result)
+    info = finished_stage(store, REWARD_STAGE, round_number)
     assert info is not None
     return info
 
@@ -245,7 +252,8 @@ def run_policy_stage(
     result: dict[str, Any] = {
         "method": trained.method,
         "base_model": round_config.policy.model,
-        "reward_model": reward_path,
+        "reward_model": str(Path(reward_path).resolve()) if Path(reward_path).exists()
+        else reward_path,
         "reward_model_repaired": reward is not None,
         "steps": trained.steps,
         "mean_reward_before": trained.mean_reward_before,
@@ -256,8 +264,8 @@ def run_policy_stage(
         "seconds": round(trained.seconds, 1),
         "training_prompt_hashes": prompt_hashes(used),
     }
-    store.finish_stage(name, str(trained.model_path), result)
-    info = store.get_stage(name)
+    store.finish_stage(name, _relative(trained.model_path, run_dir), result)
+    info = finished_stage(store, POLICY_STAGE, round_number)
     assert info is not None
     return info
 
@@ -265,6 +273,15 @@ def run_policy_stage(
 def prompt_hashes(prompts: Any) -> list[str]:
     """Return the sorted distinct SHA-1 hex digests of `prompts`, to count repeats later."""
     return sorted({hashlib.sha1(text.encode("utf-8")).hexdigest() for text in prompts})
+
+
+def _relative(path: Path, run_dir: Path) -> str:
+    """Return `path` relative to `run_dir` when it is inside it, else absolute."""
+    absolute = path.resolve()
+    try:
+        return str(absolute.relative_to(run_dir.resolve()))
+    except ValueError:
+        return str(absolute)
 
 
 def _finished_round_probes(store: RunStore, round_number: int) -> list[ProbeRecord]:
