@@ -252,8 +252,7 @@ def run_policy_stage(
     result: dict[str, Any] = {
         "method": trained.method,
         "base_model": round_config.policy.model,
-        "reward_model": str(Path(reward_path).resolve()) if Path(reward_path).exists()
-        else reward_path,
+        "reward_model": reward_path,
         "reward_model_repaired": reward is not None,
         "steps": trained.steps,
         "mean_reward_before": trained.mean_reward_before,
