@@ -824,6 +824,7 @@ def _finish(
     """Save the trained policy and collect the result of a GRPO or DPO run."""
     steps = trainer.state.global_step
     _report(progress, f"policy: saving to {out_dir}")
+    # NOTE: complete under DDP and ZeRO-2 only; ZeRO-3 shards the weights (see _reward.py).
     if is_main_process():
         save_policy(trainer.model, tokenizer, out_dir, merge=merge)
     wait_for_everyone()

@@ -258,6 +258,8 @@ def repair_reward_model(
 
     # 5. Save the final weights and tokenizer, then move them into place.
     merged = config.method == "lora" and config.merge
+    # NOTE: the main process saves its own copy of the weights. That is complete under DDP
+    # and ZeRO-2, but not under ZeRO-3, which shards the weights; untested on GPUs.
     if is_main_process():
         _save_checkpoint(trainer.model, tokenizer, work_dir / "model", merge=merged)
         _replace_folder(work_dir / "model", out_dir)
