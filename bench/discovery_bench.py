@@ -7,8 +7,8 @@ and prints a Markdown table for BENCHMARKS.md. Usage:
         [--config PATH]
 
 With the embedded default's discovery batches of 32, a round of 100 probes updates the
-sampler only three times; pass a config with a smaller `discovery.batch_size` to compare
-adaptive against uniform sampling with more updates.
+sampler only three times. To compare adaptive against uniform sampling with more updates,
+pass a config with a smaller `discovery.batch_size`.
 """
 
 from __future__ import annotations

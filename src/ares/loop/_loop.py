@@ -29,7 +29,7 @@ def _ignore(*_: object) -> None:
 
 @dataclass
 class LoopCallbacks:
-    """What the loop reports as it goes; every callback is optional.
+    """Optional callbacks through which the loop reports its progress.
 
     `status` gets one-line messages, such as model loading and training steps.
     `round_progress` gets the counts after each committed batch. `stage_started` and
