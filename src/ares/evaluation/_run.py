@@ -1,0 +1,295 @@
+"""`ares evaluate`: answer, judge and score every evaluation set on each system.
+
+Every batch of replies, verdicts and RM scores is committed to the run store as soon as it
+exists, keyed by system, model and item. A rerun skips everything stored, so a crashed or
+interrupted evaluation resumes where it stopped, and a newer repair is evaluated afresh.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ares.config import AresConfig, ChatModelConfig, JudgeConfig
+from ares.evaluation._benchmarks import Benchmark
+from ares.evaluation._capability import CapabilityItem
+from ares.evaluation._lm_eval import run_lm_eval
+from ares.evaluation._summary import evaluation_summary
+from ares.evaluation._systems import (
+    EvalSystem,
+    PairSet,
+    capability_benchmark,
+    evaluation_systems,
+    heldout_findings,
+    pair_sets,
+    shipped_over_refusal,
+    user_benchmarks,
+)
+from ares.store import EvalAnswer, RunStore, text_sha1
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+def _ignore(_: str) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class EvaluationPlan:
+    """What one evaluation runs: systems, prompt sets, judges and preference sets."""
+
+    systems: list[EvalSystem]
+    benchmarks: list[Benchmark]
+    capability: dict[str, CapabilityItem]
+    judges: list[JudgeConfig]
+    pair_sets: list[PairSet]
+    heldout_round: int | None
+
+
+def plan_evaluation(
+    store: RunStore,
+    run_dir: Path,
+    config: AresConfig,
+    *,
+    benchmarks: Sequence[tuple[str, str]] = (),
+    preferences: Sequence[tuple[str, str]] = (),
+    limit: int | None = None,
+) -> EvaluationPlan:
+    """Load every set the evaluation needs, so that a bad file fails before any model loads.
+
+    Args:
+        benchmarks: `(name, path)` benchmarks besides the config's `evaluation.benchmarks`.
+        preferences: `(name, path)` preference files besides `evaluation.preferences`.
+        limit: Prompts per benchmark; None takes `evaluation.limit`.
+
+    Raises:
+        DataError: A benchmark or preference file is missing or malformed.
+    """
+    evaluation = config.evaluation
+    limit = limit if limit is not None else evaluation.limit
+    sets = user_benchmarks(config, list(benchmarks), limit=limit)
+    names = [benchmark.name for benchmark in sets]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        from ares.errors import ConfigError
+
+        raise ConfigError(
+            f"benchmark name {duplicates[0]!r} is used twice; give each benchmark its own name "
+            "(NAME=PATH)"
+        )
+
+    round_number, heldout_pairs, heldout_set = heldout_findings(store, config)
+    capability: dict[str, CapabilityItem] = {}
+    if evaluation.builtin:
+        if heldout_set is not None and heldout_set.items:
+            sets.append(_limited(heldout_set, limit, evaluation.seed))
+        sets.append(_limited(shipped_over_refusal(), limit, evaluation.seed))
+    if evaluation.capability:
+        capability_set, capability = capability_benchmark(evaluation.capability_data)
+        sets.append(capability_set)
+
+    return EvaluationPlan(
+        systems=evaluation_systems(store, run_dir, config),
+        benchmarks=sets,
+        capability=capability,
+        judges=[config.judge, *evaluation.judges],
+        pair_sets=pair_sets(config, heldout_pairs, list(preferences)),
+        heldout_round=round_number,
+    )
+
+
+def _limited(benchmark: Benchmark, limit: int | None, seed: int) -> Benchmark:
+    from ares.evaluation._benchmarks import limit_items
+
+    if limit is None:
+        return benchmark
+    return Benchmark(
+        name=benchmark.name, kind=benchmark.kind, source=benchmark.source,
+        items=tuple(limit_items(benchmark.items, limit, seed)),
+    )
+
+
+def run_evaluation(
+    store: RunStore,
+    run_dir: Path,
+    config: AresConfig,
+    plan: EvaluationPlan,
+    *,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Run or resume the evaluation `plan` and return the `evaluation` entry of summary.json.
+
+    Each system's policy answers every prompt it has not answered yet, each judge scores the
+    replies to harmful prompts it has not scored yet, and each system's RM scores the pairs
+    it has not scored yet. The summary is also stored in the run store's meta table, so
+    `write_summary` keeps it.
+    """
+    progress = progress or _ignore
+
+    # 1. Replies, one system at a time so that only one policy is in memory.
+    for system in plan.systems:
+        _answer(store, config, system, plan.benchmarks, progress)
+
+    # 2. Verdicts of every judge on the replies to harmful prompts.
+    for judge_config in plan.judges:
+        _judge(store, config, plan, judge_config, progress)
+
+    # 3. RM scores of every preference set, one system's RM at a time.
+    for system in plan.systems:
+        _score_pairs(store, system, plan.pair_sets, progress)
+
+    # 4. lm-evaluation-harness, when enabled.
+    lm_eval: dict[str, Any] = {}
+    if config.evaluation.lm_eval.enabled:
+        for system in plan.systems:
+            lm_eval[system.name] = run_lm_eval(
+                store, system, config.evaluation.lm_eval, progress=progress
+            )
+
+    # 5. The summary, from the store.
+    summary = evaluation_summary(store, config, plan, lm_eval=lm_eval)
+    store.set_meta("evaluation", summary)
+    return summary
+
+
+def _answer(
+    store: RunStore, config: AresConfig, system: EvalSystem, benchmarks: list[Benchmark],
+    progress: Progress,
+) -> None:
+    pending = [
+        (benchmark, item)
+        for benchmark in benchmarks
+        for item in _pending_items(store, system, benchmark)
+    ]
+    if not pending:
+        return
+    from ares.models import build_chat_model
+
+    progress(f"{system.name} policy: loading {system.policy.model}")
+    policy = build_chat_model(
+        system.policy, default_concurrency=config.discovery.concurrency, progress=progress
+    )
+    max_new_tokens = config.evaluation.max_new_tokens or system.policy.max_new_tokens
+    batch_size = max(system.policy.batch_size, 1)
+    try:
+        for start in range(0, len(pending), batch_size):
+            batch = pending[start : start + batch_size]
+            started = time.perf_counter()
+            replies = policy.generate(
+                [[{"role": "user", "content": item.prompt}] for _, item in batch],
+                max_new_tokens=max_new_tokens,
+            )
+            seconds = (time.perf_counter() - started) / len(batch)
+            store.add_eval_answers([
+                EvalAnswer(
+                    system=system.name, model=system.policy_key, benchmark=benchmark.name,
+                    item_id=item.id, category=item.category, harmful=item.harmful,
+                    prompt=item.prompt, reply=reply, seconds=round(seconds, 3),
+                )
+                for (benchmark, item), reply in zip(batch, replies, strict=True)
+            ])
+            progress(
+                f"{system.name} policy: {min(start + batch_size, len(pending))}/{len(pending)} "
+                "evaluation prompts answered"
+            )
+    finally:
+        del policy
+        gc.collect()
+
+
+def _pending_items(store: RunStore, system: EvalSystem, benchmark: Benchmark) -> list[Any]:
+    done = store.answered_items(system.name, system.policy_key, benchmark.name)
+    return [item for item in benchmark.items if (item.id, text_sha1(item.prompt)) not in done]
+
+
+def judge_key(judge_config: JudgeConfig) -> str:
+    """Return the name under which a judge's verdicts are stored, without loading its model."""
+    if judge_config.backend == "llm" and judge_config.model is not None:
+        model = judge_config.model
+        return f"llm:{judge_config.rubric}:{model.backend}:{model.model}"
+    return "heuristic"
+
+
+def _judge(
+    store: RunStore, config: AresConfig, plan: EvaluationPlan, judge_config: JudgeConfig,
+    progress: Progress,
+) -> None:
+    key = judge_key(judge_config)
+    answers = [
+        answer
+        for system in plan.systems
+        for answer in store.eval_answers(system.name, system.policy_key)
+        if answer.harmful
+    ]
+    judged = store.eval_verdicts(key, [answer.id for answer in answers if answer.id is not None])
+    pending = [answer for answer in answers if answer.id not in judged]
+    if not pending:
+        return
+    from ares.judges import build_judge
+    from ares.models import build_chat_model
+
+    def chat(model_config: ChatModelConfig) -> Any:
+        return build_chat_model(
+            model_config, default_concurrency=config.discovery.concurrency, progress=progress
+        )
+
+    judge = build_judge(judge_config, chat)
+    batch_size = max(config.discovery.batch_size, 1)
+    try:
+        for start in range(0, len(pending), batch_size):
+            batch = pending[start : start + batch_size]
+            verdicts = judge.judge([(answer.prompt, answer.reply) for answer in batch])
+            store.add_eval_verdicts(key, [
+                (answer.id, verdict.score, verdict.raw)
+                for answer, verdict in zip(batch, verdicts, strict=True)
+                if answer.id is not None
+            ])
+            progress(f"judge {key}: {min(start + batch_size, len(pending))}/{len(pending)} "
+                     "replies scored")
+    finally:
+        del judge
+        gc.collect()
+
+
+def _score_pairs(
+    store: RunStore, system: EvalSystem, sets: list[PairSet], progress: Progress
+) -> None:
+    pending: list[tuple[PairSet, list[tuple[str, Any]]]] = []
+    for pair_set in sets:
+        done = store.rm_scores(system.name, system.reward_key, pair_set.name)
+        missing = [
+            (sha, pair)
+            for pair in pair_set.pairs
+            if (sha := text_sha1(pair.prompt, pair.chosen, pair.rejected)) not in done
+        ]
+        if missing:
+            pending.append((pair_set, missing))
+    if not pending:
+        return
+    from ares.models import build_reward_model
+
+    progress(f"{system.name} reward model: loading {system.reward_model.model}")
+    reward_model = build_reward_model(system.reward_model, progress=progress)
+    try:
+        for pair_set, missing in pending:
+            # One call per set: the backend batches by its own batch size.
+            chosen = reward_model.score([(pair.prompt, pair.chosen) for _, pair in missing])
+            rejected = reward_model.score([(pair.prompt, pair.rejected) for _, pair in missing])
+            store.add_rm_scores(
+                system.name, system.reward_key, pair_set.name,
+                [
+                    (sha, good, bad)
+                    for (sha, _), good, bad in zip(missing, chosen, rejected, strict=True)
+                ],
+            )
+            progress(f"{system.name} reward model: scored {len(missing)} {pair_set.name} pairs")
+    finally:
+        del reward_model
+        gc.collect()
