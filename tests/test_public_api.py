@@ -5,8 +5,9 @@ import importlib
 import pytest
 
 SUBPACKAGES = [
-    "ares", "ares.cli", "ares.components", "ares.config", "ares.discovery", "ares.judges",
-    "ares.loop", "ares.mentor", "ares.models", "ares.repair", "ares.store", "ares.testing",
+    "ares", "ares.cli", "ares.components", "ares.config", "ares.discovery", "ares.evaluation",
+    "ares.judges", "ares.loop", "ares.mentor", "ares.models", "ares.repair", "ares.report",
+    "ares.store", "ares.testing",
 ]
 
 

@@ -14,6 +14,7 @@ from ares.cli import main
 from ares.repair import round_seed
 from ares.testing import OpenAIMockServer
 from tests._tiny import build_tiny_chat_model, build_tiny_reward_model
+from tests.evaluation.conftest import shared_data_file
 
 pytest.importorskip("trl")
 torch = pytest.importorskip("torch")
@@ -74,6 +75,7 @@ repair:
     learning_rate: 0.01
     lora: {{r: 4, alpha: 8, dropout: 0.0, top_layers: null}}
     warm_start: {{epochs: 1, batch_size: 4}}
+evaluation: {{limit: 4}}
 """,
         "utf-8",
     )
@@ -93,10 +95,18 @@ def _rows(run_dir: Path, query: str) -> list[tuple[Any, ...]]:
         return db.execute(query).fetchall()
 
 
-def test_run_discovers_repairs_and_discovers_again(config: Path, tmp_path: Path) -> None:
+def test_run_discovers_repairs_and_discovers_again(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run_dir = tmp_path / "run"
+    benchmarks = {
+        "harmbench": shared_data_file("harmbench", "harmbench_behaviors_text_val.csv"),
+        "strongreject": shared_data_file("strongreject", "strongreject_small_dataset.csv"),
+        "xstest": shared_data_file("xstest", "xstest_prompts.csv"),
+    }
+    flags = [arg for name, path in benchmarks.items() for arg in ("--benchmark", f"{name}={path}")]
 
-    assert _ares("run", "--config", str(config), "--run-dir", str(run_dir)) == 0
+    assert _ares("run", "--config", str(config), "--run-dir", str(run_dir), *flags) == 0
 
     summary = json.loads((run_dir / "summary.json").read_text())
     assert [entry["round"] for entry in summary["rounds"]] == [1, 2]
@@ -119,6 +129,24 @@ def test_run_discovers_repairs_and_discovers_again(config: Path, tmp_path: Path)
     rounds = _rows(run_dir, "SELECT round, seed, policy_model, reward_model FROM rounds")
     assert rounds[0][1] == 3 and rounds[1][1] == round_seed(3, 2)
     assert str(policy_dir) in rounds[1][2] and str(reward_dir) in rounds[1][3]
+
+    # The run ends with an evaluation of both systems on every benchmark, and a report.
+    evaluation = summary["evaluation"]
+    assert list(evaluation["systems"]) == ["original", "repaired"]
+    assert evaluation["systems"]["repaired"]["policy"].endswith("round-1/policy/model")
+    by_name = {entry["name"]: entry for entry in evaluation["benchmarks"]}
+    assert set(benchmarks) < set(by_name)
+    for name in benchmarks:
+        entry = by_name[name]
+        assert entry["items"] == 4
+        for system in ("original", "repaired"):
+            safety = entry["results"][system]["safety"]
+            assert safety["n"] + safety["unscored"] == entry["harmful_items"]
+        assert entry["change"]["safety"]["n"] <= entry["harmful_items"]
+    assert "repaired" in evaluation["capability"]["results"]
+    report = run_dir / "report" / "index.html"
+    assert report.is_file() and (run_dir / "report" / "summary.md").is_file()
+    assert f"report: {report}" in capsys.readouterr().out.replace("\n", "")
 
     # Rerunning a finished loop trains nothing again, also after the folder has moved.
     finished = _rows(run_dir, "SELECT name, finished_at FROM stages ORDER BY name")

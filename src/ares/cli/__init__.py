@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from ares.cli import _commands, _loop_commands  # noqa: F401  (register the subcommands)
+from ares.cli import (  # noqa: F401  (register the subcommands)
+    _commands,
+    _evaluate_commands,
+    _loop_commands,
+)
 from ares.cli._app import cli, main
 
 __all__ = ["cli", "main"]

@@ -10,6 +10,14 @@ from rich.console import Console
 from ares.cli._app import cli, config_option, run_dir_option
 from ares.cli._commands import discovery_overrides
 from ares.cli._discover_view import print_round_table
+from ares.cli._evaluate_commands import (
+    benchmark_option,
+    check_benchmarks,
+    evaluate_run,
+    limit_option,
+    print_evaluation,
+    write_run_report,
+)
 from ares.cli._run_config import given_config, run_config
 from ares.cli._run_view import RunView
 from ares.store import RunStore, write_summary
@@ -87,13 +95,19 @@ def repair(
               help="Probes per round (overrides config).")
 @click.option("--seed", type=int, default=None,
               help="Seed of round 1; later rounds derive fresh seeds from it (overrides config).")
+@benchmark_option
+@limit_option
+@click.option("--skip-evaluation", is_flag=True,
+              help="Stop after the last round: no evaluation and no report.")
 def run(
-    config_path: Path | None, run_dir: Path, rounds: int, budget: int | None, seed: int | None
+    config_path: Path | None, run_dir: Path, rounds: int, budget: int | None, seed: int | None,
+    benchmarks: tuple[str, ...], limit: int | None, skip_evaluation: bool,
 ) -> None:
-    """Discover, repair the RM, repair the policy, discover again: the whole loop.
+    """Discover, repair the RM, repair the policy, discover again, evaluate, report.
 
     Rerun the same command to resume after a crash: finished rounds and stages are kept,
-    an unfinished round continues, and an interrupted training stage starts over.
+    an unfinished round continues, an interrupted training stage starts over, and the
+    evaluation skips what it has stored.
     """
     from ares.loop import run_loop
 
@@ -101,8 +115,16 @@ def run(
     given = given_config(config_path, overrides)
     with RunStore.open(run_dir) as store:
         config = run_config(store, run_dir, given, overrides)
+        if not skip_evaluation:
+            check_benchmarks(config, benchmarks)
         with RunView(console) as view:
             run_loop(store, run_dir, config, rounds=rounds, callbacks=view.callbacks())
         summary = write_summary(store, run_dir)
-    print_round_table(console, summary["rounds"])
+        print_round_table(console, summary["rounds"])
+        if not skip_evaluation:
+            print_evaluation(
+                console, evaluate_run(store, run_dir, config, benchmarks, (), limit)
+            )
     console.print(f"summary: {run_dir / 'summary.json'}")
+    if not skip_evaluation:
+        console.print(f"report: {write_run_report(run_dir).html}")

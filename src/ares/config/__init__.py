@@ -11,11 +11,15 @@ from ares.config._load import (
 )
 from ares.config._models import (
     AresConfig,
+    BenchmarkConfig,
     ChatModelConfig,
     ComponentsConfig,
     DiscoveryConfig,
+    EvaluationConfig,
     JudgeConfig,
+    LmEvalConfig,
     MentorConfig,
+    PreferenceFileConfig,
     PromptFilterConfig,
     RewardModelConfig,
     SamplerConfig,
@@ -24,11 +28,15 @@ from ares.config._starter import starter_config_text
 
 __all__ = [
     "AresConfig",
+    "BenchmarkConfig",
     "ChatModelConfig",
     "ComponentsConfig",
     "DiscoveryConfig",
+    "EvaluationConfig",
     "JudgeConfig",
+    "LmEvalConfig",
     "MentorConfig",
+    "PreferenceFileConfig",
     "PromptFilterConfig",
     "RewardModelConfig",
     "SamplerConfig",

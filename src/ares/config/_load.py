@@ -24,7 +24,8 @@ def load_config(path: Path | None = None, overrides: dict[str, Any] | None = Non
     """Load the embedded default config, merge the file at `path` and `overrides` into it.
 
     A file may set only some keys; the rest keep their default. Relative paths in
-    `components.files` are resolved against the file's folder.
+    `components.files` and the evaluation's benchmark and preference paths are resolved
+    against the file's folder.
 
     Raises:
         ConfigError: the file is missing, is not YAML, or a value is invalid. The message
@@ -39,6 +40,7 @@ def load_config(path: Path | None = None, overrides: dict[str, Any] | None = Non
             raise ConfigError(f"config file not found: {path}. Run `ares init` to write one.")
         user = _parse_yaml(path.read_text("utf-8"), str(path))
         _resolve_component_files(user, path.parent)
+        _resolve_evaluation_files(user, path.parent)
         merged = deep_merge(merged, user)
 
     # 3. Command-line overrides such as --budget and --seed.
@@ -116,6 +118,23 @@ def _resolve_component_files(data: dict[str, Any], folder: Path) -> None:
         str(folder / f) if isinstance(f, str) and not Path(f).is_absolute() else f
         for f in components["files"]
     ]
+
+
+def _resolve_evaluation_files(data: dict[str, Any], folder: Path) -> None:
+    evaluation = data.get("evaluation")
+    if not isinstance(evaluation, dict):
+        return
+    for key in ("benchmarks", "preferences"):
+        entries = evaluation.get(key)
+        if not isinstance(entries, list):
+            continue
+        for entry in entries:
+            if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+                continue
+            local = folder / entry["path"]
+            # Hugging Face dataset names stay as written; only existing relative files move.
+            if not Path(entry["path"]).is_absolute() and local.exists():
+                entry["path"] = str(local)
 
 
 def _unknown_key_hint(location: str) -> str:

@@ -360,6 +360,92 @@ class RepairConfig(_Section):
     policy: PolicyRepairConfig = Field(default_factory=PolicyRepairConfig)
 
 
+class BenchmarkConfig(_Section):
+    """A benchmark file that `ares evaluate` runs on both the original and the repaired system."""
+
+    name: str = Field(..., min_length=1, description="Name shown in the summary and the report.")
+    path: str = Field(
+        ..., min_length=1, description="CSV or JSONL file (HarmBench, StrongREJECT, AdvBench, "
+        "JailbreakBench, XSTest or generic), or `hf:NAME` for a Hugging Face dataset when "
+        "online. Relative paths are read from the config file's folder.",
+    )
+    kind: str = Field(
+        "auto", description="File format: `auto` detects it from the columns; or `harmbench`, "
+        "`strongreject`, `advbench`, `jailbreakbench`, `jailbreakbench-benign`, `xstest`, "
+        "`generic`.",
+    )
+    columns: dict[str, str] = Field(
+        default_factory=dict, description="`generic` only: which column holds `prompt`, and "
+        "optionally `category`, `harmful` and `id`, for example {prompt: question}.",
+    )
+
+
+class PreferenceFileConfig(_Section):
+    """A preference file on which `ares evaluate` measures the RM's pairwise accuracy."""
+
+    name: str = Field(..., min_length=1, description="Name shown in the summary and the report.")
+    path: str = Field(
+        ..., min_length=1, description="JSONL or CSV file with `prompt, chosen, rejected` "
+        "(the RewardBench columns), or a Hugging Face dataset name when online.",
+    )
+
+
+class LmEvalConfig(_Section):
+    """Capability retention with lm-evaluation-harness (`pip install ares-rlhf[lm-eval]`)."""
+
+    enabled: bool = Field(False, description="Run lm-evaluation-harness on both policies.")
+    tasks: list[str] = Field(
+        default_factory=lambda: ["mmlu", "gsm8k"], description="lm-evaluation-harness task names."
+    )
+    limit: int | None = Field(
+        100, ge=1, description="Examples per task; unset runs every example."
+    )
+    batch_size: int = Field(8, ge=1, description="Batch size passed to lm-evaluation-harness.")
+
+
+class EvaluationConfig(_Section):
+    """Evaluation of the original and the repaired system: safety, over-refusal, capability."""
+
+    benchmarks: list[BenchmarkConfig] = Field(
+        default_factory=list, description="Benchmark files evaluated on every run; "
+        "`--benchmark NAME=PATH` adds more.",
+    )
+    limit: int | None = Field(
+        None, ge=1, description="At most this many prompts per benchmark, drawn the same way "
+        "for both systems and balanced across categories; unset: every prompt.",
+    )
+    builtin: bool = Field(
+        True, description="Also evaluate the held-out findings of the newest repaired round and "
+        "the over-refusal prompts shipped with ares (their eval split, never trained on).",
+    )
+    capability: bool = Field(
+        True, description="Run the offline capability check: short questions with known "
+        "answers, scored by matching the answer.",
+    )
+    capability_data: str | None = Field(
+        None, description="JSONL file of `id, prompt, answers, category` rows in place of the "
+        "shipped capability set.",
+    )
+    max_new_tokens: int | None = Field(
+        None, ge=1, le=32768, description="Tokens per policy reply in evaluation; unset takes "
+        "`policy.max_new_tokens`.",
+    )
+    judges: list[JudgeConfig] = Field(
+        default_factory=list, description="More judges that score the same replies as `judge`; "
+        "the report shows how often they agree (percent agreement and Cohen's kappa).",
+    )
+    preferences: list[PreferenceFileConfig] = Field(
+        default_factory=list, description="Preference files for the RM's pairwise accuracy, "
+        "besides the held-out findings and the shipped general pairs.",
+    )
+    lm_eval: LmEvalConfig = Field(default_factory=LmEvalConfig)
+    resamples: int = Field(
+        2000, ge=100, le=1_000_000, description="Bootstrap resamples of each 95% confidence "
+        "interval.",
+    )
+    seed: int = Field(0, ge=0, description="Seed of `limit`'s draw and of the bootstrap.")
+
+
 class AresConfig(_Section):
     """A whole ares config."""
 
@@ -391,4 +477,8 @@ class AresConfig(_Section):
     )
     repair: RepairConfig = Field(
         default_factory=RepairConfig, description="Repair of the RM, then of the policy."
+    )
+    evaluation: EvaluationConfig = Field(
+        default_factory=EvaluationConfig,
+        description="Evaluation of the original and the repaired system.",
     )

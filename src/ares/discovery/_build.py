@@ -7,7 +7,7 @@ from collections.abc import Callable
 from ares.components import ComponentLibrary, load_library
 from ares.config import AresConfig, ChatModelConfig
 from ares.discovery._round import Pipeline
-from ares.judges import Judge
+from ares.judges import build_judge
 from ares.mentor import Mentor
 from ares.models import ChatModel
 
@@ -43,7 +43,7 @@ def build_pipeline(
         library=library,
         mentor=_build_mentor(config, library, chat),
         policy=chat(config.policy),
-        judge=_build_judge(config, chat),
+        judge=build_judge(config.judge, chat),
         reward_model=build_reward_model(config.reward_model, progress=progress),
         prompt_filter=prompt_filter,
     )
@@ -62,12 +62,3 @@ def _build_mentor(
 
     return TemplateMentor(library)
 
-
-def _build_judge(config: AresConfig, chat: Callable[[ChatModelConfig], ChatModel]) -> Judge:
-    if config.judge.backend == "llm" and config.judge.model is not None:
-        from ares.judges import LLMJudge
-
-        return LLMJudge(chat(config.judge.model), config.judge.rubric)
-    from ares.judges import HeuristicJudge
-
-    return HeuristicJudge()

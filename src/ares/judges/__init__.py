@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ares.judges._factory import build_judge
 from ares.judges._fake import FakeJudge
-from ares.judges._heuristic import HeuristicJudge
+from ares.judges._heuristic import HeuristicJudge, is_refusal
 from ares.judges._llm import LLMJudge
 from ares.judges._prompt_filter import PromptFilter
 from ares.judges._protocol import MAX_HARM, Judge, Verdict
@@ -18,4 +19,6 @@ __all__ = [
     "LLMJudge",
     "PromptFilter",
     "Verdict",
+    "build_judge",
+    "is_refusal",
 ]

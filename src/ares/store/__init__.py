@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ares.store._evaluation import EvalAnswer, text_sha1
 from ares.store._export import EXPORT_FORMATS, ExportFormat, export_rows, probe_row, write_jsonl
 from ares.store._sqlite import (
     STORE_FILE,
@@ -17,6 +18,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "STORE_FILE",
     "SUMMARY_FILE",
+    "EvalAnswer",
     "ExportFormat",
     "ProbeRecord",
     "Rejection",
@@ -27,6 +29,7 @@ __all__ = [
     "probe_row",
     "repair_summary",
     "round_summary",
+    "text_sha1",
     "write_jsonl",
     "write_summary",
 ]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ares.errors import RunDirError
+from ares.store._evaluation import EVALUATION_SCHEMA, EvaluationTables
 
 STORE_FILE = "ares.sqlite"
 SCHEMA_VERSION = 1
@@ -190,7 +191,7 @@ def _stage_info(row: sqlite3.Row) -> StageInfo:
     return StageInfo(**values)
 
 
-class RunStore:
+class RunStore(EvaluationTables):
     """Access to a run directory's SQLite store. Use as a context manager, or call `close()`."""
 
     def __init__(self, path: Path) -> None:
@@ -205,7 +206,7 @@ class RunStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(_SCHEMA)
+        self._db.executescript(_SCHEMA + EVALUATION_SCHEMA)
         self._check_schema_version()
 
     @classmethod

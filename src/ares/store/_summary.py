@@ -74,6 +74,7 @@ def write_summary(store: RunStore, run_dir: Path) -> dict[str, Any]:
 
     `rounds` has one entry per discovery round. Once a repair stage has finished, `repairs`
     has one entry per repaired round (see `repair_summary`) and `repair` is the newest of them.
+    `evaluation` is the newest result of `ares evaluate`.
     """
     path = run_dir / SUMMARY_FILE
     summary: dict[str, Any] = {}
@@ -88,6 +89,9 @@ def write_summary(store: RunStore, run_dir: Path) -> dict[str, Any]:
         summary["repair"] = {key: value for key, value in repairs[-1].items() if key != "round"}
         summary["repair"]["after_round"] = repairs[-1]["round"]
         summary["repairs"] = repairs
+    evaluation = store.get_meta("evaluation")
+    if isinstance(evaluation, dict):
+        summary["evaluation"] = evaluation
     partial = path.with_name(path.name + ".partial")
     partial.write_text(json.dumps(summary, indent=2) + "\n", "utf-8")
     partial.replace(path)

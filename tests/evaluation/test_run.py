@@ -1,0 +1,186 @@
+"""`ares evaluate` on tiny models: sets, systems, resume, judge agreement and bad input."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ares.cli import main
+from ares.testing import MockResponse, OpenAIMockServer
+from tests._tiny import build_tiny_chat_model, build_tiny_reward_model
+from tests.evaluation.conftest import shared_data_file
+
+torch = pytest.importorskip("torch")
+
+
+def _judge_reply(messages: list[dict[str, Any]]) -> str:
+    # Deterministic per judged text: about half of the replies count as harmful.
+    text = messages[-1]["content"]
+    return "It complies.\nScore: 4" if sum(map(ord, text)) % 2 else "It refuses.\nScore: 0"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _one_thread() -> Iterator[None]:
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+@pytest.fixture(scope="module")
+def judge() -> Iterator[OpenAIMockServer]:
+    with OpenAIMockServer(reply=_judge_reply) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def discovered(
+    tmp_path_factory: pytest.TempPathFactory, judge: OpenAIMockServer
+) -> tuple[Path, Path]:
+    """A config on tiny models, and a run directory with one finished round (no repair)."""
+    folder = tmp_path_factory.mktemp("eval")
+    policy = build_tiny_chat_model(folder / "policy")
+    reward = build_tiny_reward_model(folder / "rm")
+    config = folder / "ares.yaml"
+    config.write_text(
+        f"""
+policy: {{model: "{policy}", max_new_tokens: 6, batch_size: 16}}
+reward_model: {{model: "{reward}"}}
+judge:
+  backend: llm
+  rubric: harm_0_5
+  model: {{backend: openai, model: mock-judge, base_url: "{judge.base_url}", max_retries: 0}}
+discovery: {{budget: 8, batch_size: 8, seed: 1}}
+evaluation:
+  limit: 6
+  judges: [{{backend: heuristic}}]
+""",
+        "utf-8",
+    )
+    run_dir = folder / "run"
+    assert _ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
+    return config, run_dir
+
+
+def _ares(*argv: str) -> int:
+    try:
+        main(list(argv))
+    except SystemExit as exit_info:
+        return int(exit_info.code or 0)
+    return 0
+
+
+def _count(run_dir: Path, query: str) -> int:
+    with sqlite3.connect(run_dir / "ares.sqlite") as db:
+        return int(db.execute(query).fetchone()[0])
+
+
+def _copy_run(run_dir: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    return Path(shutil.copytree(run_dir, tmp_path / "run"))
+
+
+def test_evaluate_without_repair_measures_original(
+    discovered: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, source = discovered
+    run_dir = _copy_run(source, tmp_path)
+    xstest = shared_data_file("xstest", "xstest_prompts.csv")
+
+    assert _ares("evaluate", "--run-dir", str(run_dir), "--benchmark", f"xstest={xstest}") == 0
+
+    evaluation = json.loads((run_dir / "summary.json").read_text())["evaluation"]
+    assert list(evaluation["systems"]) == ["original"]
+    by_name = {entry["name"]: entry for entry in evaluation["benchmarks"]}
+    assert set(by_name) == {"xstest", "findings-heldout", "ares-over-refusal"}
+    xs = by_name["xstest"]
+    assert xs["items"] == 6 and xs["harmful_items"] > 0 and xs["benign_items"] > 0
+    safety = xs["results"]["original"]["safety"]
+    assert safety["n"] + safety["unscored"] == xs["harmful_items"]
+    assert safety["low"] <= safety["value"] <= safety["high"]
+    assert xs["results"]["original"]["over_refusal"]["n"] == xs["benign_items"]
+    assert xs["change"] == {"safety": None, "over_refusal": None}
+    # Without a repair, the whole round is held out: every probe's prompt is evaluated.
+    assert by_name["findings-heldout"]["items"] == 6
+    assert evaluation["capability"]["items"] == 40
+    assert evaluation["reward_model"]["general"]["original"]["n"] > 0
+    assert evaluation["judges"] == [
+        "llm:harm_0_5:openai:mock-judge", "heuristic"
+    ]
+    (agreement,) = evaluation["judge_agreement"]
+    assert agreement["items"] == safety["n"] + by_name["findings-heldout"]["harmful_items"]
+
+
+def test_evaluate_resumes_after_a_judge_failure(
+    discovered: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, source = discovered
+    run_dir = _copy_run(source, tmp_path)
+    answers_query = "SELECT COUNT(*) FROM eval_answers"
+
+    # 1. The judge server fails: the replies are kept, the command exits 1.
+    with OpenAIMockServer(default_response=MockResponse(status=500)) as failing:
+        config = (run_dir / "config.yaml").read_text("utf-8")
+        broken = tmp_path / "broken.yaml"
+        broken.write_text(config.replace(_judge_url(config), failing.base_url), "utf-8")
+        assert _ares("evaluate", "--config", str(broken), "--run-dir", str(run_dir)) == 1
+    answered = _count(run_dir, answers_query)
+    assert answered > 0
+    assert _count(run_dir, "SELECT COUNT(*) FROM eval_verdicts WHERE judge LIKE 'llm:%'") == 0
+
+    # 2. The rerun answers nothing again and finishes the verdicts.
+    assert _ares("evaluate", "--run-dir", str(run_dir)) == 0
+    assert _count(run_dir, answers_query) == answered
+    harmful = _count(run_dir, "SELECT COUNT(*) FROM eval_answers WHERE harmful = 1")
+    assert _count(
+        run_dir, "SELECT COUNT(*) FROM eval_verdicts WHERE judge LIKE 'llm:%'"
+    ) == harmful
+
+
+def _judge_url(config_text: str) -> str:
+    import yaml
+
+    return str(yaml.safe_load(config_text)["judge"]["model"]["base_url"])
+
+
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [
+        ("missing=/nonexistent/file.csv", "/nonexistent/file.csv"),
+        ("=nameless.csv", "NAME=PATH"),
+    ],
+)
+def test_evaluate_bad_benchmark_exits_2(
+    discovered: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    argument: str, message: str,
+) -> None:
+    _, source = discovered
+    run_dir = _copy_run(source, tmp_path)
+    capsys.readouterr()
+
+    assert _ares("evaluate", "--run-dir", str(run_dir), "--benchmark", argument) == 2
+
+    assert message in capsys.readouterr().err
+    assert _count(run_dir, "SELECT COUNT(*) FROM eval_answers") == 0
+
+
+def test_run_with_bad_benchmark_fails_before_discovery(
+    discovered: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config, _ = discovered
+    bad = tmp_path / "bad.csv"
+    bad.write_text("question,answer\nwhat,now\n", "utf-8")
+    run_dir = tmp_path / "run"
+
+    code = _ares("run", "--config", str(config), "--run-dir", str(run_dir),
+                 "--benchmark", f"bad={bad}")
+
+    assert code == 2
+    assert str(bad) in capsys.readouterr().err
+    assert _count(run_dir, "SELECT COUNT(*) FROM probes") == 0
