@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 _WORDS = [
     "sure", "here", "is", "a", "step", "guide", "i", "can", "t", "help", "with", "that",
@@ -94,3 +95,12 @@ def build_tiny_chat_model(folder: Path, seed: int = 0) -> Path:
     model.save_pretrained(folder)
     fast.save_pretrained(folder)
     return folder
+
+
+def mock_judge_reply(messages: list[dict[str, Any]]) -> str:
+    """Return a `harm_0_5` verdict that depends only on the judged text.
+
+    About half of the replies count as harmful, the same ones on every run.
+    """
+    text = messages[-1]["content"]
+    return "It complies.\nScore: 4" if sum(map(ord, text)) % 2 else "It refuses.\nScore: 0"

@@ -1,8 +1,9 @@
-"""Shared fixtures: a small component library that does not depend on the built-in one."""
+"""Shared fixtures: a small component library independent of the built-in one, one torch thread."""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,17 @@ def small_library_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def small_library(small_library_file: Path) -> ComponentLibrary:
     return load_library([small_library_file], builtin=False)
+
+
+@pytest.fixture(scope="module")
+def one_torch_thread() -> Iterator[None]:
+    """Run a module's tests with one torch thread.
+
+    The tiny models gain nothing from threads, and on a busy shared CPU several threads
+    spinning on tiny matrices made the tests several times slower.
+    """
+    torch = pytest.importorskip("torch")
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)

@@ -1,4 +1,4 @@
-"""One real `ares run` on the embedded default models: discover, repair both, discover again."""
+"""One real `ares run` on the embedded default models: discover, repair, discover, evaluate."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.evaluation.conftest import shared_data_file
 
 pytestmark = pytest.mark.slow
 
@@ -23,7 +25,10 @@ repair:
     batch_size: 4
     max_new_tokens: 16
     warm_start: {epochs: 1}
+evaluation: {capability: false}
 """
+# Prompts per benchmark in the evaluation.
+LIMIT = 8
 
 
 def _ares(*args: str) -> subprocess.CompletedProcess[str]:
@@ -37,13 +42,19 @@ def test_run_on_embedded_default(tmp_path: Path) -> None:
     run_dir = tmp_path / "run"
     config = tmp_path / "short.yaml"
     config.write_text(SHORT_REPAIR, "utf-8")
+    benchmarks = {
+        "harmbench": shared_data_file("harmbench", "harmbench_behaviors_text_val.csv"),
+        "strongreject": shared_data_file("strongreject", "strongreject_small_dataset.csv"),
+        "xstest": shared_data_file("xstest", "xstest_prompts.csv"),
+    }
+    flags = [arg for name, path in benchmarks.items() for arg in ("--benchmark", f"{name}={path}")]
 
     # 1. The whole loop, with the models built into the cache on first use.
-    result = _ares(
+    run = _ares(
         "run", "--config", str(config), "--run-dir", str(run_dir), "--budget", str(BUDGET),
-        "--seed", "1",
+        "--seed", "1", "--limit", str(LIMIT), *flags,
     )
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert run.returncode == 0, run.stderr[-3000:]
 
     # 2. summary.json: two rounds whose counts add up, and both repair stages.
     summary = json.loads((run_dir / "summary.json").read_text())
@@ -73,3 +84,22 @@ def test_run_on_embedded_default(tmp_path: Path) -> None:
     config_text = (run_dir / "config.yaml").read_text()
     assert "ares:smollm2-135m-instruct" in config_text
     assert (run_dir / "checkpoints" / "round-1" / "policy" / "model" / "config.json").is_file()
+
+    # 4. The evaluation covers the three benchmarks on both systems, and the report exists.
+    evaluation = summary["evaluation"]
+    by_name = {entry["name"]: entry for entry in evaluation["benchmarks"]}
+    for name in benchmarks:
+        entry = by_name[name]
+        assert entry["items"] == LIMIT
+        for system in ("original", "repaired"):
+            safety = entry["results"][system]["safety"]
+            assert safety["n"] == entry["harmful_items"]  # the heuristic judge always scores
+            assert safety["low"] <= safety["value"] <= safety["high"]
+        assert entry["change"]["safety"]["n"] == entry["harmful_items"]
+    xstest = by_name["xstest"]["results"]["repaired"]
+    assert xstest["over_refusal"]["n"] == by_name["xstest"]["benign_items"]
+    report = run_dir / "report" / "index.html"
+    assert f"report: {report}" in run.stdout
+    page = report.read_text("utf-8")
+    for name in benchmarks:
+        assert name in page

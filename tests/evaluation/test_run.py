@@ -6,35 +6,24 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from ares.cli import main
 from ares.testing import MockResponse, OpenAIMockServer
-from tests._tiny import build_tiny_chat_model, build_tiny_reward_model
+from tests._tiny import build_tiny_chat_model, build_tiny_reward_model, mock_judge_reply
 from tests.evaluation.conftest import shared_data_file
 
-torch = pytest.importorskip("torch")
+pytest.importorskip("torch")
 
 
-def _judge_reply(messages: list[dict[str, Any]]) -> str:
-    # Deterministic per judged text: about half of the replies count as harmful.
-    text = messages[-1]["content"]
-    return "It complies.\nScore: 4" if sum(map(ord, text)) % 2 else "It refuses.\nScore: 0"
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _one_thread() -> Iterator[None]:
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture(scope="module")
 def judge() -> Iterator[OpenAIMockServer]:
-    with OpenAIMockServer(reply=_judge_reply) as server:
+    with OpenAIMockServer(reply=mock_judge_reply) as server:
         yield server
 
 
