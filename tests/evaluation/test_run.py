@@ -81,8 +81,20 @@ def test_evaluate_without_repair_measures_original(
     _, source = discovered
     run_dir = _copy_run(source, tmp_path)
     xstest = shared_data_file("xstest", "xstest_prompts.csv")
+    preferences = tmp_path / "preferences.jsonl"
+    preferences.write_text(
+        "".join(
+            json.dumps({"prompt": f"what is {n}", "chosen": "here is a guide",
+                        "rejected": "sorry i can t help"}) + "\n"
+            for n in range(5)
+        ),
+        "utf-8",
+    )
 
-    assert _ares("evaluate", "--run-dir", str(run_dir), "--benchmark", f"xstest={xstest}") == 0
+    assert _ares(
+        "evaluate", "--run-dir", str(run_dir), "--benchmark", f"xstest={xstest}",
+        "--preferences", f"mine={preferences}",
+    ) == 0
 
     evaluation = json.loads((run_dir / "summary.json").read_text())["evaluation"]
     assert list(evaluation["systems"]) == ["original"]
@@ -99,6 +111,9 @@ def test_evaluate_without_repair_measures_original(
     assert by_name["findings-heldout"]["items"] == 6
     assert evaluation["capability"]["items"] == 40
     assert evaluation["reward_model"]["general"]["original"]["n"] > 0
+    (mine,) = evaluation["reward_model"]["preferences"]
+    assert mine["name"] == "mine" and mine["pairs"] == 5
+    assert mine["original"]["n"] == 5
     assert evaluation["judges"] == [
         "llm:harm_0_5:openai:mock-judge", "heuristic"
     ]
@@ -173,3 +188,26 @@ def test_run_with_bad_benchmark_fails_before_discovery(
     assert code == 2
     assert str(bad) in capsys.readouterr().err
     assert _count(run_dir, "SELECT COUNT(*) FROM probes") == 0
+
+
+def test_report_command_writes_both_files(
+    discovered: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, source = discovered
+    run_dir = _copy_run(source, tmp_path)
+    assert _ares("evaluate", "--run-dir", str(run_dir)) == 0
+    capsys.readouterr()
+
+    assert _ares("report", "--run-dir", str(run_dir), "--redact") == 0
+
+    page = run_dir / "report" / "index.html"
+    assert f"report: {page}" in capsys.readouterr().out
+    assert "[redacted]" in page.read_text("utf-8")
+    assert (run_dir / "report" / "summary.md").is_file()
+
+
+def test_report_without_run_store_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _ares("report", "--run-dir", str(tmp_path / "empty")) == 2
+    assert "ares discover" in capsys.readouterr().err
