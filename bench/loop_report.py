@@ -7,6 +7,7 @@ Run the loop first, timing the whole command, then read its run directory:
 
 Wall times come from the run store: each round from its start to its finish, each repair
 stage likewise. A round or stage that was resumed after a crash counts from its last start.
+The evaluation counts from its last start to its last finish.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from ares.store import RunStore
 
@@ -61,6 +63,12 @@ def main() -> None:
                 )
             rows.append((stage.started_at, f"repair {stage.kind} (after round {stage.round})",
                          f"{seconds:.0f} s | {detail}"))
+        started = store.events("evaluation_started")
+        finished = store.events("evaluation_finished")
+        if started and finished:
+            begin, end = started[-1]["created_at"], finished[-1]["created_at"]
+            rows.append((begin, "evaluation", f"{end - begin:.0f} s | "
+                         + _evaluation_detail(summary.get("evaluation", {}))))
 
     print("| step | wall time | result |")
     print("| --- | --- | --- |")
@@ -74,6 +82,26 @@ def main() -> None:
             f"1's {first['hit_rate']:.1%}; {entry.get('repeated_training_prompts', 0)} of its "
             "prompts repeat a training prompt."
         )
+
+
+def _evaluation_detail(evaluation: dict[str, Any]) -> str:
+    parts = []
+    for entry in evaluation.get("benchmarks", []):
+        results = entry["results"]
+        for measure in ("safety", "over_refusal"):
+            rates = [(results.get(s) or {}).get(measure) for s in ("original", "repaired")]
+            if all(rate and rate.get("value") is not None for rate in rates):
+                parts.append(
+                    f"{entry['name']} {measure.replace('_', '-')} "
+                    f"{rates[0]['value']:.2f} -> {rates[1]['value']:.2f}"
+                )
+    capability = evaluation.get("capability", {}).get("results", {})
+    if "original" in capability and "repaired" in capability:
+        parts.append(
+            f"capability {_fmt(capability['original']['value'], 2)} -> "
+            f"{_fmt(capability['repaired']['value'], 2)}"
+        )
+    return "; ".join(parts)
 
 
 if __name__ == "__main__":

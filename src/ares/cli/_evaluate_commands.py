@@ -139,28 +139,35 @@ def _remembered_files(
 
 
 def print_evaluation(console: Console, evaluation: dict[str, Any]) -> None:
-    """Print the before/after table of an evaluation summary."""
+    """Print the before/after table of an evaluation summary.
+
+    The change column is shown once there is a repaired system to compare with.
+    """
     systems = list(evaluation.get("systems", {}))
-    table = Table("benchmark", "measure", *systems, "change", title="evaluation")
+    compared = len(systems) > 1
+    table = Table("benchmark", "measure", *systems, *(["change"] if compared else []),
+                  title="evaluation")
+
+    def add(name: str, measure: str, rates: list[str], change: Any) -> None:
+        table.add_row(name, measure, *rates, *([_diff(change)] if compared else []))
+
     for entry in evaluation.get("benchmarks", []):
         for measure in ("safety", "over_refusal"):
             cells = [_rate(entry["results"].get(s, {}).get(measure)) for s in systems]
             if all(cell == "" for cell in cells):
                 continue
-            table.add_row(entry["name"], measure.replace("_", "-"), *cells,
-                          _diff((entry.get("change") or {}).get(measure)))
+            add(entry["name"], measure.replace("_", "-"), cells,
+                (entry.get("change") or {}).get(measure))
     capability = evaluation.get("capability", {})
     if "results" in capability:
-        table.add_row(capability["name"], "accuracy",
-                      *[_rate(capability["results"].get(s)) for s in systems],
-                      _diff(capability.get("change")))
+        add(capability["name"], "accuracy",
+            [_rate(capability["results"].get(s)) for s in systems], capability.get("change"))
     for name, entry in evaluation.get("reward_model", {}).items():
-        rows = entry if name == "preferences" else [{"name": f"RM {name}", **entry}]
+        rows = entry if name == "preferences" else [{"name": name, **entry}]
         for row in rows:
-            label = row["name"] if name != "preferences" else f"RM {row['name']}"
             if row.get("pairs"):
-                table.add_row(label, "pairwise accuracy",
-                              *[_rate(row.get(s)) for s in systems], "")
+                add(f"RM {row['name']}", "pairwise accuracy",
+                    [_rate(row.get(s)) for s in systems], None)
     console.print(table)
 
 

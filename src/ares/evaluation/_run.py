@@ -132,6 +132,7 @@ def run_evaluation(
     `write_summary` keeps it.
     """
     progress = progress or _ignore
+    store.add_event("evaluation_started", "evaluation started")
 
     # 1. Replies, one system at a time so that only one policy is in memory.
     for system in plan.systems:
@@ -156,6 +157,7 @@ def run_evaluation(
     # 5. The summary, from the store.
     summary = evaluation_summary(store, config, plan, lm_eval=lm_eval)
     store.set_meta("evaluation", summary)
+    store.add_event("evaluation_finished", "evaluation finished")
     return summary
 
 
