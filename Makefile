@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 # A CPU build of torch. An unpinned torch would pull a CUDA build of several GB.
 TORCH ?= torch==2.13.0
 RUN_DIR ?= runs/demo
+# More `ares run` options for `make demo`, e.g. ARGS='--benchmark xstest=PATH --limit 50'.
+ARGS ?=
 STAMP := $(VENV)/.ares-installed
 
 .PHONY: demo test install lint clean-venv
@@ -22,7 +24,7 @@ $(STAMP): pyproject.toml Makefile
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/ares run --run-dir $(RUN_DIR)
+	$(BIN)/ares run --run-dir $(RUN_DIR) $(ARGS)
 
 # The report's browser test needs Chromium: scripts/ensure-chromium installs it where it can
 # (root with apt-get), and the test then must run instead of skipping.
