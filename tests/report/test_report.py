@@ -165,6 +165,22 @@ def test_full_evaluation_compares_systems(run_store: RunStore) -> None:
     assert "0.62 → 0.74" in page.text
 
 
+def test_glance_shows_over_refusal_and_capability_cost(run_store: RunStore) -> None:
+    html, _ = _write(run_store, full_summary(run_store, run_store.path.parent))
+    text = parse(html).text
+    assert "Over-refusal change, xstest-mix" in text
+    assert "0.10 → 0.15 of benign prompts refused" in text
+    assert "Capability change, ares-basic" in text
+    assert "0.60 → 0.57 of questions answered correctly" in text
+
+
+def test_glance_has_no_cost_without_repaired(run_store: RunStore) -> None:
+    summary = full_summary(run_store, run_store.path.parent, repaired=False)
+    text = parse(_write(run_store, summary)[0]).text
+    assert "Over-refusal change" not in text
+    assert "Capability change" not in text
+
+
 def test_category_breakdown_is_folded(run_store: RunStore) -> None:
     html, _ = _write(run_store, full_summary(run_store, run_store.path.parent))
     folded = re.search(r"<details><summary>harmbench: rates per category</summary>(.*?)</details>",

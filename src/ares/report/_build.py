@@ -70,6 +70,7 @@ def build_report(
             *_round_glance(round_entries),
             *_repair_glance(summary.get("repairs")),
             *_evaluation_glance(summary.get("evaluation")),
+            *_cost_glance(summary.get("evaluation")),
         ),
         glance_notes=tuple(notes),
         sections=sections,
@@ -128,6 +129,43 @@ def _evaluation_glance(evaluation: Any) -> list[GlanceItem]:
             fmt.change({"diff": fmt.field(change, "diff")}),
             f"{fmt.number(fmt.rate_value(original))} → {fmt.number(fmt.rate_value(repaired))}, "
             f"95% CI of the change {_change_interval(change)}",
+        ))
+    return items
+
+
+def _cost_glance(evaluation: Any) -> list[GlanceItem]:
+    """Return what the repair cost: one over-refusal change and the capability change.
+
+    A repair that makes the policy safe by refusing everything shows up here, next to the
+    safety gains, so that nobody reads the gains alone.
+    """
+    if "repaired" not in systems_of(evaluation):
+        return []
+    items: list[GlanceItem] = []
+    for benchmark in benchmarks_of(evaluation):
+        change = fmt.field(fmt.field(benchmark, "change"), "over_refusal")
+        if fmt.field(change, "diff") is None:
+            continue
+        results = fmt.mapping(benchmark, "results")
+        original = fmt.field(results.get("original"), "over_refusal")
+        repaired = fmt.field(results.get("repaired"), "over_refusal")
+        items.append(GlanceItem(
+            f"Over-refusal change, {benchmark.get('name') or 'benchmark'}",
+            fmt.change({"diff": fmt.field(change, "diff")}),
+            f"{fmt.number(fmt.rate_value(original))} → {fmt.number(fmt.rate_value(repaired))} "
+            f"of benign prompts refused, 95% CI of the change {_change_interval(change)}",
+        ))
+        break
+    capability = evaluation.get("capability") if isinstance(evaluation, dict) else None
+    change = fmt.field(capability, "change")
+    if fmt.field(change, "diff") is not None:
+        results = fmt.mapping(capability, "results")
+        items.append(GlanceItem(
+            f"Capability change, {fmt.field(capability, 'name') or 'capability'}",
+            fmt.change({"diff": fmt.field(change, "diff")}),
+            f"{fmt.number(fmt.rate_value(results.get('original')))} → "
+            f"{fmt.number(fmt.rate_value(results.get('repaired')))} of questions answered "
+            f"correctly, 95% CI of the change {_change_interval(change)}",
         ))
     return items
 
