@@ -64,9 +64,10 @@ def main() -> None:
             rows.append((stage.started_at, f"repair {stage.kind} (after round {stage.round})",
                          f"{seconds:.0f} s | {detail}"))
         started = store.events("evaluation_started")
-        finished = store.events("evaluation_finished")
-        if started and finished:
-            begin, end = started[-1]["created_at"], finished[-1]["created_at"]
+        finished = [event for event in store.events("evaluation_finished")
+                    if started and event["id"] > started[-1]["id"]]
+        if finished:
+            begin, end = started[-1]["created_at"], finished[0]["created_at"]
             rows.append((begin, "evaluation", f"{end - begin:.0f} s | "
                          + _evaluation_detail(summary.get("evaluation", {}))))
 

@@ -140,6 +140,15 @@ def test_summary_counts_and_keeps_other_keys(store: RunStore, tmp_path: Path) ->
     assert json.loads((run_dir / "summary.json").read_text()) == summary
 
 
+def test_summary_evaluation_comes_from_store(store: RunStore, tmp_path: Path) -> None:
+    run_dir = tmp_path / "run"
+    (run_dir / "summary.json").write_text(json.dumps({"evaluation": {"stale": True}}))
+    assert "evaluation" not in write_summary(store, run_dir)
+
+    store.set_meta("evaluation", {"benchmarks": []})
+    assert write_summary(store, run_dir)["evaluation"] == {"benchmarks": []}
+
+
 def test_stage_lifecycle(store: RunStore) -> None:
     assert store.get_stage("reward@1") is None
     store.start_stage("reward@1", "reward", 1)

@@ -89,9 +89,12 @@ def write_summary(store: RunStore, run_dir: Path) -> dict[str, Any]:
         summary["repair"] = {key: value for key, value in repairs[-1].items() if key != "round"}
         summary["repair"]["after_round"] = repairs[-1]["round"]
         summary["repairs"] = repairs
+    # The store is the source of truth for the evaluation too, so a stale copy goes.
     evaluation = store.get_meta("evaluation")
     if isinstance(evaluation, dict):
         summary["evaluation"] = evaluation
+    else:
+        summary.pop("evaluation", None)
     partial = path.with_name(path.name + ".partial")
     partial.write_text(json.dumps(summary, indent=2) + "\n", "utf-8")
     partial.replace(path)
