@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.evaluation.conftest import shared_data_file
+from tests.evaluation.conftest import available_run_benchmarks
 
 pytestmark = pytest.mark.slow
 
@@ -42,11 +42,7 @@ def test_run_on_embedded_default(tmp_path: Path) -> None:
     run_dir = tmp_path / "run"
     config = tmp_path / "short.yaml"
     config.write_text(SHORT_REPAIR, "utf-8")
-    benchmarks = {
-        "harmbench": shared_data_file("harmbench", "harmbench_behaviors_text_val.csv"),
-        "strongreject": shared_data_file("strongreject", "strongreject_small_dataset.csv"),
-        "xstest": shared_data_file("xstest", "xstest_prompts.csv"),
-    }
+    benchmarks = available_run_benchmarks()  # checked below when the files are present
     flags = [arg for name, path in benchmarks.items() for arg in ("--benchmark", f"{name}={path}")]
 
     # 1. The whole loop, with the models built into the cache on first use.
@@ -85,19 +81,26 @@ def test_run_on_embedded_default(tmp_path: Path) -> None:
     assert "ares:smollm2-135m-instruct" in config_text
     assert (run_dir / "checkpoints" / "round-1" / "policy" / "model" / "config.json").is_file()
 
-    # 4. The evaluation covers the three benchmarks on both systems, and the report exists.
+    # 4. The evaluation covers the built-in sets and the benchmarks on both systems, and the
+    # report exists.
     evaluation = summary["evaluation"]
     by_name = {entry["name"]: entry for entry in evaluation["benchmarks"]}
+    assert set(by_name) == {"findings-heldout", "ares-over-refusal", *benchmarks}
+    over_refusal = by_name["ares-over-refusal"]["results"]["repaired"]["over_refusal"]
+    assert over_refusal["n"] == LIMIT
+    assert 0 < by_name["findings-heldout"]["items"] <= LIMIT
     for name in benchmarks:
+        assert by_name[name]["items"] == LIMIT
+    for name in ("findings-heldout", *benchmarks):
         entry = by_name[name]
-        assert entry["items"] == LIMIT
         for system in ("original", "repaired"):
             safety = entry["results"][system]["safety"]
             assert safety["n"] == entry["harmful_items"]  # the heuristic judge always scores
             assert safety["low"] <= safety["value"] <= safety["high"]
         assert entry["change"]["safety"]["n"] == entry["harmful_items"]
-    xstest = by_name["xstest"]["results"]["repaired"]
-    assert xstest["over_refusal"]["n"] == by_name["xstest"]["benign_items"]
+    if "xstest" in benchmarks:
+        xstest = by_name["xstest"]["results"]["repaired"]
+        assert xstest["over_refusal"]["n"] == by_name["xstest"]["benign_items"]
     report = run_dir / "report" / "index.html"
     assert f"report: {report}" in run.stdout
     page = report.read_text("utf-8")

@@ -30,3 +30,22 @@ def shared_data_file(benchmark: str, name: str) -> Path:
             f"contains {benchmark}/{name} to run this test"
         )
     return path
+
+
+# The benchmark files that `ares run` tests pass with --benchmark when they are present.
+RUN_BENCHMARKS = {
+    "harmbench": ("harmbench", "harmbench_behaviors_text_val.csv"),
+    "strongreject": ("strongreject", "strongreject_small_dataset.csv"),
+    "xstest": ("xstest", "xstest_prompts.csv"),
+}
+
+
+def available_run_benchmarks() -> dict[str, Path]:
+    """Return those of `RUN_BENCHMARKS` whose file exists, by name.
+
+    Loop tests run with or without them, so that a checkout without the files still tests
+    the loop itself.
+    """
+    paths = {name: shared_data_dir() / folder / file for name, (folder, file) in
+             RUN_BENCHMARKS.items()}
+    return {name: path for name, path in paths.items() if path.is_file()}

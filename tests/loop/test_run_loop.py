@@ -14,7 +14,7 @@ from ares.cli import main
 from ares.repair import round_seed
 from ares.testing import OpenAIMockServer
 from tests._tiny import build_tiny_chat_model, build_tiny_reward_model, mock_judge_reply
-from tests.evaluation.conftest import shared_data_file
+from tests.evaluation.conftest import available_run_benchmarks
 
 pytest.importorskip("trl")
 pytest.importorskip("torch")
@@ -89,11 +89,7 @@ def test_run_discovers_repairs_and_discovers_again(
     config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     run_dir = tmp_path / "run"
-    benchmarks = {
-        "harmbench": shared_data_file("harmbench", "harmbench_behaviors_text_val.csv"),
-        "strongreject": shared_data_file("strongreject", "strongreject_small_dataset.csv"),
-        "xstest": shared_data_file("xstest", "xstest_prompts.csv"),
-    }
+    benchmarks = available_run_benchmarks()  # checked below when the files are present
     flags = [arg for name, path in benchmarks.items() for arg in ("--benchmark", f"{name}={path}")]
 
     assert _ares("run", "--config", str(config), "--run-dir", str(run_dir), *flags) == 0
