@@ -411,8 +411,9 @@ class EvaluationConfig(_Section):
         "`--benchmark NAME=PATH` adds more.",
     )
     limit: int | None = Field(
-        None, ge=1, description="At most this many prompts per benchmark, drawn the same way "
-        "for both systems and balanced across categories; unset: every prompt.",
+        None, ge=1, description="At most this many prompts per benchmark and built-in set, "
+        "drawn the same way for both systems and balanced across categories; unset: every "
+        "prompt. The capability check always asks all its questions.",
     )
     builtin: bool = Field(
         True, description="Also evaluate the held-out findings of the newest repaired round and "
