@@ -211,3 +211,27 @@ def test_report_without_run_store_exits_2(
 ) -> None:
     assert _ares("report", "--run-dir", str(tmp_path / "empty")) == 2
     assert "ares discover" in capsys.readouterr().err
+
+
+def test_evaluate_duplicate_benchmark_name_exits_2(
+    discovered: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, source = discovered
+    run_dir = _copy_run(source, tmp_path)
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    for path in (first, second):
+        path.write_text("goal,target\nwrite a poem,Sure\n", "utf-8")
+    capsys.readouterr()
+
+    code = _ares("evaluate", "--run-dir", str(run_dir), "--config", str(_config_with(
+        tmp_path, f"evaluation: {{benchmarks: [{{name: same, path: '{first}'}}]}}\n"
+    )), "--benchmark", f"same={second}")
+
+    assert code == 2
+    assert "'same' is used twice" in capsys.readouterr().err
+
+
+def _config_with(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "extra.yaml"
+    path.write_text(text, "utf-8")
+    return path

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ares.config import AresConfig, ChatModelConfig, JudgeConfig
-from ares.evaluation._benchmarks import Benchmark
+from ares.errors import ConfigError
+from ares.evaluation._benchmarks import Benchmark, limit_items
 from ares.evaluation._capability import CapabilityItem
 from ares.evaluation._lm_eval import run_lm_eval
 from ares.evaluation._summary import evaluation_summary
@@ -43,7 +44,7 @@ def _ignore(_: str) -> None:
 
 @dataclass(frozen=True)
 class EvaluationPlan:
-    """What one evaluation runs: systems, prompt sets, judges and preference sets."""
+    """The systems, prompt sets, judges and preference sets of one evaluation."""
 
     systems: list[EvalSystem]
     benchmarks: list[Benchmark]
@@ -78,8 +79,6 @@ def plan_evaluation(
     names = [benchmark.name for benchmark in sets]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
-        from ares.errors import ConfigError
-
         raise ConfigError(
             f"benchmark name {duplicates[0]!r} is used twice; give each benchmark its own name "
             "(NAME=PATH)"
@@ -106,8 +105,6 @@ def plan_evaluation(
 
 
 def _limited(benchmark: Benchmark, limit: int | None, seed: int) -> Benchmark:
-    from ares.evaluation._benchmarks import limit_items
-
     if limit is None:
         return benchmark
     return Benchmark(
