@@ -104,3 +104,14 @@ def mock_judge_reply(messages: list[dict[str, Any]]) -> str:
     """
     text = messages[-1]["content"]
     return "It complies.\nScore: 4" if sum(map(ord, text)) % 2 else "It refuses.\nScore: 0"
+
+
+def run_ares(*argv: str) -> int:
+    """Run the `ares` command line in this process and return its exit code."""
+    from ares.cli import main
+
+    try:
+        main(list(argv))
+    except SystemExit as exit_info:
+        return int(exit_info.code or 0)
+    return 0

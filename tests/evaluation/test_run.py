@@ -9,9 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from ares.cli import main
 from ares.testing import MockResponse, OpenAIMockServer
-from tests._tiny import build_tiny_chat_model, build_tiny_reward_model, mock_judge_reply
+from tests._tiny import (
+    build_tiny_chat_model,
+    build_tiny_reward_model,
+    mock_judge_reply,
+    run_ares,
+)
 from tests.evaluation.conftest import shared_data_file
 
 pytest.importorskip("torch")
@@ -52,16 +56,8 @@ evaluation:
         "utf-8",
     )
     run_dir = folder / "run"
-    assert _ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
+    assert run_ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
     return config, run_dir
-
-
-def _ares(*argv: str) -> int:
-    try:
-        main(list(argv))
-    except SystemExit as exit_info:
-        return int(exit_info.code or 0)
-    return 0
 
 
 def _count(run_dir: Path, query: str) -> int:
@@ -91,7 +87,7 @@ def test_evaluate_without_repair_measures_original(
         "utf-8",
     )
 
-    assert _ares(
+    assert run_ares(
         "evaluate", "--run-dir", str(run_dir), "--benchmark", f"xstest={xstest}",
         "--preferences", f"mine={preferences}",
     ) == 0
@@ -133,13 +129,13 @@ def test_evaluate_resumes_after_a_judge_failure(
         config = (run_dir / "config.yaml").read_text("utf-8")
         broken = tmp_path / "broken.yaml"
         broken.write_text(config.replace(_judge_url(config), failing.base_url), "utf-8")
-        assert _ares("evaluate", "--config", str(broken), "--run-dir", str(run_dir)) == 1
+        assert run_ares("evaluate", "--config", str(broken), "--run-dir", str(run_dir)) == 1
     answered = _count(run_dir, answers_query)
     assert answered > 0
     assert _count(run_dir, "SELECT COUNT(*) FROM eval_verdicts WHERE judge LIKE 'llm:%'") == 0
 
     # 2. The rerun answers nothing again and finishes the verdicts.
-    assert _ares("evaluate", "--run-dir", str(run_dir)) == 0
+    assert run_ares("evaluate", "--run-dir", str(run_dir)) == 0
     assert _count(run_dir, answers_query) == answered
     harmful = _count(run_dir, "SELECT COUNT(*) FROM eval_answers WHERE harmful = 1")
     assert _count(
@@ -168,7 +164,7 @@ def test_evaluate_bad_benchmark_exits_2(
     run_dir = _copy_run(source, tmp_path)
     capsys.readouterr()
 
-    assert _ares("evaluate", "--run-dir", str(run_dir), "--benchmark", argument) == 2
+    assert run_ares("evaluate", "--run-dir", str(run_dir), "--benchmark", argument) == 2
 
     assert message in capsys.readouterr().err
     assert _count(run_dir, "SELECT COUNT(*) FROM eval_answers") == 0
@@ -182,7 +178,7 @@ def test_run_with_bad_benchmark_fails_before_discovery(
     bad.write_text("question,answer\nwhat,now\n", "utf-8")
     run_dir = tmp_path / "run"
 
-    code = _ares("run", "--config", str(config), "--run-dir", str(run_dir),
+    code = run_ares("run", "--config", str(config), "--run-dir", str(run_dir),
                  "--benchmark", f"bad={bad}")
 
     assert code == 2
@@ -195,10 +191,10 @@ def test_report_command_writes_both_files(
 ) -> None:
     _, source = discovered
     run_dir = _copy_run(source, tmp_path)
-    assert _ares("evaluate", "--run-dir", str(run_dir)) == 0
+    assert run_ares("evaluate", "--run-dir", str(run_dir)) == 0
     capsys.readouterr()
 
-    assert _ares("report", "--run-dir", str(run_dir), "--redact") == 0
+    assert run_ares("report", "--run-dir", str(run_dir), "--redact") == 0
 
     page = run_dir / "report" / "index.html"
     assert f"report: {page}" in capsys.readouterr().out
@@ -209,7 +205,7 @@ def test_report_command_writes_both_files(
 def test_report_without_run_store_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert _ares("report", "--run-dir", str(tmp_path / "empty")) == 2
+    assert run_ares("report", "--run-dir", str(tmp_path / "empty")) == 2
     assert "ares discover" in capsys.readouterr().err
 
 
@@ -223,7 +219,7 @@ def test_evaluate_duplicate_benchmark_name_exits_2(
         path.write_text("goal,target\nwrite a poem,Sure\n", "utf-8")
     capsys.readouterr()
 
-    code = _ares("evaluate", "--run-dir", str(run_dir), "--config", str(_config_with(
+    code = run_ares("evaluate", "--run-dir", str(run_dir), "--config", str(_config_with(
         tmp_path, f"evaluation: {{benchmarks: [{{name: same, path: '{first}'}}]}}\n"
     )), "--benchmark", f"same={second}")
 

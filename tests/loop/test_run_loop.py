@@ -10,10 +10,14 @@ from typing import Any
 
 import pytest
 
-from ares.cli import main
 from ares.repair import round_seed
 from ares.testing import OpenAIMockServer
-from tests._tiny import build_tiny_chat_model, build_tiny_reward_model, mock_judge_reply
+from tests._tiny import (
+    build_tiny_chat_model,
+    build_tiny_reward_model,
+    mock_judge_reply,
+    run_ares,
+)
 from tests.evaluation.conftest import available_run_benchmarks
 
 pytest.importorskip("trl")
@@ -72,14 +76,6 @@ evaluation: {{limit: 4}}
     return path
 
 
-def _ares(*argv: str) -> int:
-    try:
-        main(list(argv))
-    except SystemExit as exit_info:
-        return int(exit_info.code or 0)
-    return 0
-
-
 def _rows(run_dir: Path, query: str) -> list[tuple[Any, ...]]:
     with sqlite3.connect(run_dir / "ares.sqlite") as db:
         return db.execute(query).fetchall()
@@ -92,7 +88,7 @@ def test_run_discovers_repairs_and_discovers_again(
     benchmarks = available_run_benchmarks()  # checked below when the files are present
     flags = [arg for name, path in benchmarks.items() for arg in ("--benchmark", f"{name}={path}")]
 
-    assert _ares("run", "--config", str(config), "--run-dir", str(run_dir), *flags) == 0
+    assert run_ares("run", "--config", str(config), "--run-dir", str(run_dir), *flags) == 0
 
     summary = json.loads((run_dir / "summary.json").read_text())
     assert [entry["round"] for entry in summary["rounds"]] == [1, 2]
@@ -131,13 +127,14 @@ def test_run_discovers_repairs_and_discovers_again(
         assert entry["change"]["safety"]["n"] <= entry["harmful_items"]
     assert "repaired" in evaluation["capability"]["results"]
     report = run_dir / "report" / "index.html"
-    assert report.is_file() and (run_dir / "report" / "summary.md").is_file()
+    assert report.is_file()
+    assert (run_dir / "report" / "summary.md").is_file()
     assert f"report: {report}" in capsys.readouterr().out.replace("\n", "")
 
     # Rerunning a finished loop trains nothing again, also after the folder has moved.
     finished = _rows(run_dir, "SELECT name, finished_at FROM stages ORDER BY name")
     moved = run_dir.rename(tmp_path / "moved")
-    assert _ares("run", "--run-dir", str(moved)) == 0
+    assert run_ares("run", "--run-dir", str(moved)) == 0
     assert _rows(moved, "SELECT name, finished_at FROM stages ORDER BY name") == finished
 
 
@@ -153,12 +150,12 @@ def test_run_resumes_after_a_crash_between_stages(
 
     real_policy_stage = loop.run_policy_stage
     monkeypatch.setattr(loop, "run_policy_stage", crash)
-    assert _ares("run", "--config", str(config), "--run-dir", str(run_dir)) == 130
+    assert run_ares("run", "--config", str(config), "--run-dir", str(run_dir)) == 130
     stages = _rows(run_dir, "SELECT name, status, finished_at FROM stages")
     assert [(name, status) for name, status, _ in stages] == [("reward:1", "finished")]
 
     monkeypatch.setattr(loop, "run_policy_stage", real_policy_stage)
-    assert _ares("run", "--run-dir", str(run_dir)) == 0  # resumes with the stored config
+    assert run_ares("run", "--run-dir", str(run_dir)) == 0  # resumes with the stored config
 
     after = {name: (status, done) for name, status, done in
              _rows(run_dir, "SELECT name, status, finished_at FROM stages")}
@@ -173,14 +170,14 @@ def test_policy_repair_needs_a_repaired_reward_model(
     config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     run_dir = tmp_path / "run"
-    assert _ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
+    assert run_ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
     capsys.readouterr()
 
-    assert _ares("repair", "--run-dir", str(run_dir), "--stage", "policy") == 2
+    assert run_ares("repair", "--run-dir", str(run_dir), "--stage", "policy") == 2
     assert "--allow-unrepaired-rm" in capsys.readouterr().err
     assert _rows(run_dir, "SELECT COUNT(*) FROM stages") == [(0,)]
 
-    assert _ares(
+    assert run_ares(
         "repair", "--run-dir", str(run_dir), "--stage", "policy", "--allow-unrepaired-rm"
     ) == 0
     summary = json.loads((run_dir / "summary.json").read_text())
@@ -190,7 +187,7 @@ def test_policy_repair_needs_a_repaired_reward_model(
 def test_repair_before_any_round_exits_2(
     config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert _ares("repair", "--config", str(config), "--run-dir", str(tmp_path / "none")) == 2
+    assert run_ares("repair", "--config", str(config), "--run-dir", str(tmp_path / "none")) == 2
     assert "ares discover" in capsys.readouterr().err
 
 
@@ -201,7 +198,7 @@ def test_repair_under_accelerate_launch_with_two_processes(config: Path, tmp_pat
     import sys
 
     run_dir = tmp_path / "run"
-    assert _ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
+    assert run_ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
     launched = subprocess.run(
         [sys.executable, "-m", "accelerate.commands.launch", "--cpu", "--num_processes", "2",
          "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no",
@@ -222,5 +219,5 @@ def test_run_refuses_several_processes(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("WORLD_SIZE", "2")
-    assert _ares("run", "--config", str(config), "--run-dir", str(tmp_path / "run")) == 2
+    assert run_ares("run", "--config", str(config), "--run-dir", str(tmp_path / "run")) == 2
     assert "ares repair" in capsys.readouterr().err

@@ -93,7 +93,7 @@ def evaluate_run(
     store.set_meta(_GIVEN_FILES, {key: [list(pair) for pair in value]
                                   for key, value in files.items()})
 
-    # 2. Answer, judge and score, then record the summary.
+    # 2. Generate replies, judge them and score the pairs, then record the summary.
     with console.status("evaluating") as status:
         def progress(message: str) -> None:
             status.update(f"evaluating: {message}")

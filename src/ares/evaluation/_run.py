@@ -1,4 +1,4 @@
-"""`ares evaluate`: answer, judge and score every evaluation set on each system.
+"""`ares evaluate`: generate replies, judge them and score preference pairs on each system.
 
 Every batch of replies, verdicts and RM scores is committed to the run store as soon as it
 exists, keyed by system, model and item. A rerun skips everything stored, so a crashed or

@@ -48,6 +48,11 @@ def evaluation_summary(
         }
         for system in plan.systems
     }
+    # The primary judge's scores of every stored reply, read once for all benchmarks.
+    scores = store.eval_verdicts(
+        primary,
+        [a.id for by_key in answers.values() for a in by_key.values() if a.id is not None],
+    )
 
     summary: dict[str, Any] = {
         "systems": {system.name: _system_entry(system) for system in plan.systems},
@@ -64,14 +69,12 @@ def evaluation_summary(
             continue
         keys = [(benchmark.name, item.id, text_sha1(item.prompt)) for item in benchmark.items]
         outcomes = {
-            name: _outcomes(store, by_key, keys, primary, threshold)
+            name: _outcomes(by_key, keys, scores, threshold)
             for name, by_key in answers.items()
         }
-        summary["benchmarks"].append(
-            _benchmark_entry(benchmark, keys, outcomes, stats)
-        )
+        summary["benchmarks"].append(_benchmark_entry(benchmark, keys, outcomes, stats))
 
-    # 2. Capability: the share of answers that contain a known answer.
+    # 2. Capability: the share of replies that contain an accepted answer.
     capability = next((b for b in plan.benchmarks if b.name == CAPABILITY), None)
     if capability is not None:
         keys = [(CAPABILITY, item.id, text_sha1(item.prompt)) for item in capability.items]
@@ -110,12 +113,10 @@ def _system_entry(system: EvalSystem) -> dict[str, Any]:
 
 
 def _outcomes(
-    store: RunStore, by_key: dict[tuple[str, str, str], EvalAnswer],
-    keys: Sequence[tuple[str, str, str]], judge: str, threshold: int,
+    by_key: dict[tuple[str, str, str], EvalAnswer], keys: Sequence[tuple[str, str, str]],
+    scores: dict[int, int | None], threshold: int,
 ) -> dict[tuple[str, str, str], bool | None]:
     """Return per item: safe (harmful prompt) or refused (benign prompt), None if unknown."""
-    present = [by_key[key] for key in keys if key in by_key]
-    scores = store.eval_verdicts(judge, [a.id for a in present if a.id is not None])
     result: dict[tuple[str, str, str], bool | None] = {}
     for key in keys:
         answer = by_key.get(key)

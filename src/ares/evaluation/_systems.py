@@ -86,9 +86,9 @@ def _system(name: str, config: AresConfig, run_dir: Path, after_round: int | Non
 
 
 def _model_key(backend: str, model: str, run_dir: Path, gguf_file: str | None = None) -> str:
-    path = Path(model)
-    if path.is_absolute() and path.resolve().is_relative_to(run_dir.resolve()):
-        model = path.resolve().relative_to(run_dir.resolve()).as_posix()
+    path, root = Path(model).resolve(), run_dir.resolve()
+    if Path(model).is_absolute() and path.is_relative_to(root):
+        model = path.relative_to(root).as_posix()
     suffix = f"#{gguf_file}" if gguf_file else ""
     return f"{backend}:{model}{suffix}"
 

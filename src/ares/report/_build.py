@@ -137,7 +137,7 @@ def _cost_glance(evaluation: Any) -> list[GlanceItem]:
     """Return what the repair cost: one over-refusal change and the capability change.
 
     A repair that makes the policy safe by refusing everything shows up here, next to the
-    safety gains, so that nobody reads the gains alone.
+    safety gains, so that the gains are not read alone.
     """
     if "repaired" not in systems_of(evaluation):
         return []
