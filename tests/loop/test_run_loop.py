@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -191,20 +195,25 @@ def test_repair_before_any_round_exits_2(
     assert "ares discover" in capsys.readouterr().err
 
 
+def _launch_repair(
+    run_dir: Path, *launch_args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `ares repair` under `accelerate launch` with two CPU processes."""
+    return subprocess.run(
+        [sys.executable, "-m", "accelerate.commands.launch", *launch_args,
+         "-m", "ares", "repair", "--run-dir", str(run_dir)],
+        capture_output=True, text=True, timeout=900, check=False,
+        env={**os.environ, "OMP_NUM_THREADS": "1", "NO_COLOR": "1", **(env or {})},
+    )
+
+
 def test_repair_under_accelerate_launch_with_two_processes(config: Path, tmp_path: Path) -> None:
     """Both processes train; only the main one writes checkpoints, results and output."""
-    import os
-    import subprocess
-    import sys
-
     run_dir = tmp_path / "run"
     assert run_ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
-    launched = subprocess.run(
-        [sys.executable, "-m", "accelerate.commands.launch", "--cpu", "--num_processes", "2",
-         "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no",
-         "-m", "ares", "repair", "--run-dir", str(run_dir)],
-        capture_output=True, text=True, timeout=600, check=False,
-        env={**os.environ, "OMP_NUM_THREADS": "1", "NO_COLOR": "1"},
+    launched = _launch_repair(
+        run_dir, "--cpu", "--num_processes", "2", "--num_machines", "1",
+        "--mixed_precision", "no", "--dynamo_backend", "no",
     )
     assert launched.returncode == 0, launched.stderr[-3000:]
     assert launched.stdout.count("reward model repaired after round 1") == 1
@@ -212,6 +221,106 @@ def test_repair_under_accelerate_launch_with_two_processes(config: Path, tmp_pat
     assert stages == [("policy:1", "finished"), ("reward:1", "finished")]
     policy = run_dir / "checkpoints" / "round-1" / "policy" / "model"
     assert (policy / "model.safetensors").is_file()
+
+
+def _zero3_launch_config(folder: Path, *, gather: bool) -> Path:
+    """Write an accelerate config for DeepSpeed ZeRO-3 with two CPU processes.
+
+    DeepSpeed keeps parameters under `stage3_param_persistence_threshold` elements whole on
+    every process; 0 makes it shard even the tiny test models, as it shards a real model.
+    """
+    deepspeed = {
+        "zero_optimization": {
+            "stage": 3,
+            "stage3_param_persistence_threshold": 0,
+            "stage3_gather_16bit_weights_on_model_save": gather,
+        },
+        "train_micro_batch_size_per_gpu": "auto",
+        "train_batch_size": "auto",
+        "gradient_accumulation_steps": "auto",
+        "gradient_clipping": "auto",
+    }
+    (folder / "zero3.json").write_text(json.dumps(deepspeed), "utf-8")
+    path = folder / "accelerate-zero3.yaml"
+    path.write_text(
+        f"""
+compute_environment: LOCAL_MACHINE
+distributed_type: DEEPSPEED
+deepspeed_config:
+  deepspeed_config_file: {folder / "zero3.json"}
+  zero3_init_flag: false
+machine_rank: 0
+num_machines: 1
+num_processes: 2
+use_cpu: true
+rdzv_backend: static
+same_network: true
+""",
+        "utf-8",
+    )
+    return path
+
+
+def _tensors(path: Path) -> dict[str, Any]:
+    from safetensors.torch import load_file
+
+    return load_file(str(path))
+
+
+def _assert_whole_and_trained(saved: dict[str, Any], base: dict[str, Any]) -> None:
+    assert sorted(saved) == sorted(base)
+    assert {name: tuple(t.shape) for name, t in saved.items()} == {
+        name: tuple(t.shape) for name, t in base.items()
+    }
+    changed = [name for name in base if not saved[name].float().equal(base[name].float())]
+    assert changed
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("deepspeed") is None, reason="DeepSpeed is not installed"
+)
+def test_repair_under_deepspeed_zero3_saves_whole_weights(
+    config: Path, models: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Each process has only a shard of every weight, but the checkpoints must be whole."""
+    run_dir = tmp_path / "run"
+    assert run_ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
+    launched = _launch_repair(
+        run_dir, "--config_file", str(_zero3_launch_config(tmp_path, gather=True))
+    )
+    assert launched.returncode == 0, launched.stderr[-3000:]
+
+    policy, reward = models
+    checkpoints = run_dir / "checkpoints" / "round-1"
+    _assert_whole_and_trained(
+        _tensors(checkpoints / "reward" / "model.safetensors"),
+        _tensors(reward / "model.safetensors"),
+    )
+    _assert_whole_and_trained(
+        _tensors(checkpoints / "policy" / "model" / "model.safetensors"),
+        _tensors(policy / "model.safetensors"),
+    )
+    summary = json.loads((run_dir / "summary.json").read_text())
+    assert summary["repair"]["reward"]["general_accuracy_after"] is not None
+    assert summary["repair"]["policy"]["mean_reward_after"] is not None
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("deepspeed") is None, reason="DeepSpeed is not installed"
+)
+def test_zero3_without_gathering_stops_before_training(config: Path, tmp_path: Path) -> None:
+    run_dir = tmp_path / "run"
+    assert run_ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
+    launched = _launch_repair(
+        run_dir, "--config_file", str(_zero3_launch_config(tmp_path, gather=False))
+    )
+
+    # Each process exits with 2, the code of a user error, before the first training step.
+    assert launched.returncode != 0
+    assert "exitcode: 2" in launched.stderr
+    assert "zero3_save_16bit_model: true" in " ".join(launched.stderr.split())
+    assert _rows(run_dir, "SELECT name, status FROM stages") == [("reward:1", "running")]
+    assert not (run_dir / "checkpoints" / "round-1" / "reward").exists()
 
 
 def test_run_refuses_several_processes(

@@ -45,7 +45,7 @@ def repair(
     again. The next `ares discover --round N+1` runs against them.
     """
     from ares.repair import run_policy_stage, run_reward_stage
-    from ares.repair._distributed import is_main_process
+    from ares.repair._distributed import is_main_process, wait_for_everyone
 
     given = given_config(config_path, {})
     # Under `accelerate launch`, only the main process prints.
@@ -72,6 +72,8 @@ def repair(
                     if is_main_process():
                         write_summary(store, run_dir)
                 view.stage_finished(info)
+                # The other processes read the stage record that the main one just wrote.
+                wait_for_everyone()
             if stage in ("policy", "all"):
                 view.stage_started("policy", round_number)
                 try:

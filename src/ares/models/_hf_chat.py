@@ -150,13 +150,18 @@ class HFChatModel:
 def resolve_device(name: str) -> torch.device:
     """Return the torch device that a config's `device` names; `auto` prefers CUDA.
 
+    Under `accelerate launch` or torchrun, `auto` is the process's own GPU (`LOCAL_RANK`), so
+    the models that each training process loads for itself do not all land on the first one.
+
     Raises:
         ConfigError: The name is not a device, or it names CUDA on a machine without it.
     """
     import torch
 
     if name == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+        if torch.cuda.is_available():
+            return torch.device("cuda", int(os.environ.get("LOCAL_RANK", "0")))
+        return torch.device("cpu")
     try:
         device = torch.device(name)
     except RuntimeError as exc:

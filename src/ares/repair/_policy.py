@@ -19,7 +19,6 @@ import random
 import shutil
 import tempfile
 import time
-import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,8 +31,16 @@ from ares.config._models import (
     WarmStartConfig,
 )
 from ares.errors import ConfigError, DataError
+from ares.repair._compat import ignore_checkpointing_deprecation
 from ares.repair._data import PreferencePair, PromptItem
-from ares.repair._distributed import is_main_process, wait_for_everyone
+from ares.repair._distributed import (
+    check_saving,
+    full_weights,
+    is_main_process,
+    save_trained,
+    training_device,
+    wait_for_everyone,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -306,13 +313,15 @@ def warm_start(
             peft_config=_peft_config(lora, model),
         )
         _prepare_callbacks(trainer, "warm start", progress)
+        check_saving(trainer)
 
         # 3. Train and save the adapter.
         trainer.train()
-        adapter_model: Any = trainer.model
+        staging = _staging_folder(out_dir)
+        save_trained(trainer, staging)
         if is_main_process():
             with _atomic_folder(out_dir) as folder:
-                adapter_model.save_pretrained(folder)
+                _move_contents(staging, folder)
         wait_for_everyone()
 
     losses = [entry["loss"] for entry in _numeric_log(trainer.state.log_history) if "loss" in entry]
@@ -419,15 +428,13 @@ def grpo(
             peft_config=None if init_adapter is not None else _peft_config(config.lora, model),
         )
         _prepare_callbacks(trainer, "grpo", progress)
+        check_saving(trainer)
         trainer.train()
 
-    # 4. Mean reward after, then save.
-    reward_after = _mean_reward(
-        trainer.model, tokenizer, sample, reward_fn, config.max_new_tokens, progress, "trained"
-    )
+    # 4. Save, then the mean reward of the saved policy.
     return _finish(
-        "grpo", trainer, tokenizer, out_dir, config.merge, started, progress,
-        reward_before, reward_after,
+        "grpo", trainer, policy_path, out_dir, config, started, progress, reward_before,
+        reward_fn, sample,
     )
 
 
@@ -532,15 +539,13 @@ def dpo(
             peft_config=None if init_adapter is not None else _peft_config(config.lora, model),
         )
         _prepare_callbacks(trainer, "dpo", progress)
+        check_saving(trainer)
         trainer.train()
 
-    # 4. Mean reward after, then save.
-    reward_after = _mean_reward(
-        trainer.model, tokenizer, sample, reward_fn, config.max_new_tokens, progress, "trained"
-    )
+    # 4. Save, then the mean reward of the saved policy.
     return _finish(
-        "dpo", trainer, tokenizer, out_dir, config.merge, started, progress,
-        reward_before, reward_after,
+        "dpo", trainer, policy_path, out_dir, config, started, progress, reward_before,
+        reward_fn, sample,
     )
 
 
@@ -561,7 +566,7 @@ class RewardModelReward:
     def __init__(self, model_path: str, config: RewardModelConfig) -> None:
         from ares.models._hf_reward import HFRewardModel
 
-        with _quiet_loading():
+        with _quiet_loading(), full_weights():
             self.reward_model = HFRewardModel(config, model_path=model_path)
 
     def __call__(
@@ -705,7 +710,7 @@ def _load_policy(policy_path: str, adapter: Path | None = None) -> tuple[Any, An
     check_model_path(policy_path)
     try:
         tokenizer = AutoTokenizer.from_pretrained(policy_path)
-        with _quiet_loading():
+        with _quiet_loading(), full_weights():
             model: Any = AutoModelForCausalLM.from_pretrained(
                 policy_path, dtype=torch.bfloat16 if torch.cuda.is_available() else torch.float32
             )
@@ -729,7 +734,7 @@ def _load_policy(policy_path: str, adapter: Path | None = None) -> tuple[Any, An
     if adapter is not None:
         from peft import PeftModel
 
-        with _ignore_checkpointing_deprecation():
+        with ignore_checkpointing_deprecation(), full_weights():
             model = PeftModel.from_pretrained(model, str(adapter), is_trainable=True)
     return model, tokenizer
 
@@ -759,7 +764,8 @@ def _mean_reward(
     if reward_fn is None or not prompts:
         return None
     _report(progress, f"policy: mean reward of the {which} policy on {len(prompts)} prompts")
-    replies = _greedy_replies(model, tokenizer, prompts, max_new_tokens)
+    # On a GPU the policy is still on the CPU before training; the trainer would move it anyway.
+    replies = _greedy_replies(model.to(training_device()), tokenizer, prompts, max_new_tokens)
     # The same message-list shapes as TRL passes during training.
     rewards = reward_fn(
         prompts=[_conversation(prompt) for prompt in prompts],
@@ -798,7 +804,11 @@ def _greedy_replies(
                 encoded = tokenizer(
                     texts, return_tensors="pt", padding=True, add_special_tokens=False
                 ).to(model.device)
-                output = model.generate(**encoded, generation_config=generation_config)
+                # The model is whole in this process, so no step waits for the others.
+                # Under ZeRO-3, transformers would otherwise sync every step.
+                output = model.generate(
+                    **encoded, generation_config=generation_config, synced_gpus=False
+                )
                 new_tokens = output[:, encoded["input_ids"].shape[1] :]  # (batch, new_len)
                 replies += [
                     text.strip()
@@ -813,21 +823,34 @@ def _greedy_replies(
 def _finish(
     method: Literal["grpo", "dpo"],
     trainer: Any,
-    tokenizer: Any,
+    policy_path: str,
     out_dir: Path,
-    merge: bool,
+    config: PolicyRepairConfig,
     started: float,
     progress: ProgressCallback | None,
     reward_before: float | None,
-    reward_after: float | None,
+    reward_fn: RewardFunction | None,
+    sample: list[str],
 ) -> PolicyTrainingResult:
-    """Save the trained policy and collect the result of a GRPO or DPO run."""
+    """Save the trained policy, measure its mean reward and collect the result.
+
+    Every process saves, because under ZeRO-3 each has only a shard of the adapter. The main
+    process then loads the adapter from disk onto the base policy, writes `out_dir` and
+    measures the reward of what it wrote; the other processes return None as the reward.
+    """
     steps = trainer.state.global_step
     _report(progress, f"policy: saving to {out_dir}")
-    # NOTE: complete under DDP and ZeRO-2 only; ZeRO-3 shards the weights (see _reward.py).
+    staging = _staging_folder(out_dir)
+    save_trained(trainer, staging)
+    reward_after: float | None = None
     if is_main_process():
-        save_policy(trainer.model, tokenizer, out_dir, merge=merge)
-    wait_for_everyone()
+        model, tokenizer = _load_policy(policy_path, staging)
+        saved = save_policy(model, tokenizer, out_dir, merge=config.merge)
+        shutil.rmtree(staging, ignore_errors=True)
+        reward_after = _mean_reward(
+            saved, tokenizer, sample, reward_fn, config.max_new_tokens,
+            progress, "trained",
+        )
 
     history = _numeric_log(trainer.state.log_history)
     kls = [entry["kl"] for entry in history if "kl" in entry]
@@ -848,7 +871,19 @@ def _finish(
     return result
 
 
-def save_policy(model: Any, tokenizer: Any, out_dir: Path, *, merge: bool) -> None:
+def _staging_folder(out_dir: Path) -> Path:
+    """Return the folder, the same on every process, that the trainer saves into first."""
+    return out_dir.parent / f".{out_dir.name}.trained"
+
+
+def _move_contents(source: Path, target: Path) -> None:
+    """Move every entry of `source` into the existing folder `target`, then remove `source`."""
+    for entry in source.iterdir():
+        entry.rename(target / entry.name)
+    source.rmdir()
+
+
+def save_policy(model: Any, tokenizer: Any, out_dir: Path, *, merge: bool) -> Any:
     """Write a policy with a LoRA adapter to `out_dir`, replacing it atomically.
 
     With `merge`, the adapter is merged into the weights and the folder is a full causal LM
@@ -857,6 +892,9 @@ def save_policy(model: Any, tokenizer: Any, out_dir: Path, *, merge: bool) -> No
     as a causal LM when peft is installed. The frozen `ref` adapter that TRL adds when it
     continues a trained adapter is deleted from `model` first, and merging changes `model`
     in place, so the caller should not train it further.
+
+    Returns:
+        The model as written: the merged model with `merge`, else `model`.
     """
     from peft import PeftModel
 
@@ -867,6 +905,7 @@ def save_policy(model: Any, tokenizer: Any, out_dir: Path, *, merge: bool) -> No
             model = model.merge_and_unload()
         model.save_pretrained(folder)
         tokenizer.save_pretrained(folder)
+    return model
 
 
 @contextlib.contextmanager
@@ -953,22 +992,6 @@ def _quiet_loading() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _ignore_checkpointing_deprecation() -> Iterator[None]:
-    """Hide the deprecation warning of `is_gradient_checkpointing` inside the block.
-
-    PEFT 0.21 (when it wraps a model) and TRL 1.16 read `model.is_gradient_checkpointing`,
-    which transformers 5.25 deprecates in favour of `is_activation_checkpointing`. The
-    warning is harmless because they only read the flag. Remove this once both read the
-    new name.
-    """
-    with warnings.catch_warnings():
-        warnings.filterwarnings(
-            "ignore", message="`is_gradient_checkpointing` is deprecated", category=FutureWarning
-        )
-        yield
-
-
-@contextlib.contextmanager
 def _training_context(out_dir: Path) -> Iterator[Path]:
     """Yield a scratch folder for the Trainer, with progress bars and known warnings hidden.
 
@@ -985,7 +1008,7 @@ def _training_context(out_dir: Path) -> Iterator[Path]:
             tempfile.TemporaryDirectory(prefix=f".{out_dir.name}.trainer.", dir=out_dir.parent)
             as scratch,
             _quiet_loading(),
-            _ignore_checkpointing_deprecation(),
+            ignore_checkpointing_deprecation(),
         ):
             yield Path(scratch)
     finally:

@@ -14,7 +14,6 @@ import logging
 import random
 import shutil
 import time
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,8 +25,15 @@ from ares.errors import BackendError, ConfigError, DataError
 from ares.models import RewardModel
 from ares.models._hf_chat import check_model_path
 from ares.models._hf_reward import HFRewardModel, encode_reward_pair, fit_max_length
+from ares.repair._compat import ignore_checkpointing_deprecation
 from ares.repair._data import PreferencePair, draw, finding_pairs, load_pairs, shipped_pairs
-from ares.repair._distributed import is_main_process, wait_for_everyone
+from ares.repair._distributed import (
+    check_saving,
+    full_weights,
+    is_main_process,
+    save_trained,
+    wait_for_everyone,
+)
 from ares.store import ProbeRecord
 
 if TYPE_CHECKING:
@@ -115,7 +121,8 @@ def measure_reward_repair(
         f"{name}_pairs": len(pairs) for name, pairs in pair_sets.items()
     }
     for label, path in (("before", before_path), ("after", after_path)):
-        model = HFRewardModel(reward_config, model_path=path)
+        with full_weights():
+            model = HFRewardModel(reward_config, model_path=path)
         for name, pairs in pair_sets.items():
             accuracy = pairwise_accuracy(model, pairs) if pairs else None
             metrics[f"{name}_accuracy_{label}"] = accuracy
@@ -240,11 +247,13 @@ def repair_reward_model(
     # 3. The trainer, working in a temporary folder next to `out_dir`.
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     work_dir = out_dir.parent / f".{out_dir.name}.partial"
-    shutil.rmtree(work_dir, ignore_errors=True)
+    if is_main_process():
+        shutil.rmtree(work_dir, ignore_errors=True)
     on_gpu = torch.cuda.is_available()
     trainer = _build_trainer(model, tokenizer, dataset, config, seed, work_dir, on_gpu, progress)
 
     # 4. Train.
+    check_saving(trainer)
     if progress is not None:
         progress(f"reward model: training on {len(train)} pairs ({config.method})")
     try:
@@ -256,12 +265,17 @@ def repair_reward_model(
         ) from exc
     losses = tuple(float(entry["loss"]) for entry in trainer.state.log_history if "loss" in entry)
 
-    # 5. Save the final weights and tokenizer, then move them into place.
+    # 5. Every process saves what it trained. The main process merges a LoRA adapter from
+    # the saved files and moves the checkpoint into place.
     merged = config.method == "lora" and config.merge
-    # NOTE: the main process saves its own copy of the weights. That is complete under DDP
-    # and ZeRO-2, but not under ZeRO-3, which shards the weights; untested on GPUs.
+    save_trained(trainer, work_dir / "trained")
     if is_main_process():
-        _save_checkpoint(trainer.model, tokenizer, work_dir / "model", merge=merged)
+        if config.method == "lora":
+            _save_adapter_checkpoint(
+                model_path, work_dir / "trained", work_dir / "model", merge=merged
+            )
+        else:
+            (work_dir / "trained").rename(work_dir / "model")
         _replace_folder(work_dir / "model", out_dir)
         shutil.rmtree(work_dir, ignore_errors=True)
     wait_for_everyone()
@@ -286,8 +300,7 @@ def repair_reward_model(
 
 def _load_for_training(model_path: str) -> tuple[Any, Any]:
     """Load the tokenizer and a float32 one-label classifier, merging a saved adapter."""
-    import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    from transformers import AutoTokenizer
 
     check_model_path(model_path)
     local = Path(model_path).expanduser()
@@ -295,17 +308,7 @@ def _load_for_training(model_path: str) -> tuple[Any, Any]:
     source = str(local.resolve()) if local.is_dir() else model_path
     try:
         tokenizer = AutoTokenizer.from_pretrained(source)
-        if _is_adapter_folder(model_path):
-            from peft import AutoPeftModelForSequenceClassification
-
-            adapted = AutoPeftModelForSequenceClassification.from_pretrained(
-                source, dtype=torch.float32
-            )
-            model = adapted.merge_and_unload()
-        else:
-            model = AutoModelForSequenceClassification.from_pretrained(
-                source, dtype=torch.float32
-            )
+        model = _load_classifier(model_path, source)
     except (OSError, ValueError) as exc:
         raise ConfigError(
             f"could not load reward model {model_path!r} for training: {exc}. Check that the "
@@ -330,6 +333,22 @@ def _load_for_training(model_path: str) -> tuple[Any, Any]:
     if model.config.pad_token_id is None:
         model.config.pad_token_id = tokenizer.pad_token_id
     return tokenizer, model
+
+
+def _load_classifier(model_path: str, source: str) -> Any:
+    """Load the classifier at `source` in float32, whole, with a saved adapter merged in."""
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    with full_weights():
+        if _is_adapter_folder(model_path):
+            from peft import AutoPeftModelForSequenceClassification
+
+            adapted = AutoPeftModelForSequenceClassification.from_pretrained(
+                source, dtype=torch.float32
+            )
+            return adapted.merge_and_unload()
+        return AutoModelForSequenceClassification.from_pretrained(source, dtype=torch.float32)
 
 
 def freeze_lower_layers(model: Any, count: int, model_path: str) -> None:
@@ -425,12 +444,7 @@ def _build_trainer(
         push_to_hub=False,
         disable_tqdm=True,
     )
-    with warnings.catch_warnings():
-        # PEFT 0.21 reads `model.is_gradient_checkpointing`, which transformers 5.25 deprecates
-        # with a FutureWarning on every LoRA run. Remove once PEFT reads the new name.
-        warnings.filterwarnings(
-            "ignore", message="`is_gradient_checkpointing` is deprecated", category=FutureWarning
-        )
+    with ignore_checkpointing_deprecation():
         trainer = RewardTrainer(
             model=model,
             args=args,
@@ -478,7 +492,19 @@ def _progress_callback(progress: Callable[[str], None]) -> Any:
     return _Progress()
 
 
-def _save_checkpoint(model: Any, tokenizer: Any, folder: Path, *, merge: bool) -> None:
+def _save_adapter_checkpoint(
+    model_path: str, adapter_dir: Path, folder: Path, *, merge: bool
+) -> None:
+    """Load the saved adapter onto its base and write it to `folder`, merged or as an adapter.
+
+    The base is loaded as training loaded it, so a saved adapter names the same absolute base
+    path and the same token settings.
+    """
+    from peft import PeftModel
+
+    tokenizer, base = _load_for_training(model_path)
+    with full_weights(), ignore_checkpointing_deprecation():
+        model: Any = PeftModel.from_pretrained(base, str(adapter_dir))
     if merge:
         model = model.merge_and_unload()
     # A PEFT model saves only its adapter (with the trained head); a plain model saves all.
