@@ -494,7 +494,7 @@ def test_empty_prompt_names_row_and_column(tmp_path: Path) -> None:
 
     message = _error(path)
 
-    assert f"{path}, row 2, column 'goal'" in message
+    assert f"{path}, row 3, column 'goal'" in message
     assert "prompt is empty" in message
 
 
@@ -506,7 +506,7 @@ def test_invalid_xstest_label_names_row_and_column(tmp_path: Path) -> None:
 
     message = _error(path)
 
-    assert f"{path}, row 2, column 'label'" in message
+    assert f"{path}, row 3, column 'label'" in message
     assert "'maybe'" in message
 
 
@@ -515,7 +515,7 @@ def test_invalid_harmful_value_names_row_and_column(tmp_path: Path) -> None:
 
     message = _error(path, columns={"prompt": "question", "harmful": "flag"})
 
-    assert f"{path}, row 3, column 'flag'" in message
+    assert f"{path}, row 4, column 'flag'" in message
     assert "'perhaps'" in message
 
 
@@ -524,7 +524,7 @@ def test_missing_key_in_jsonl_row(tmp_path: Path) -> None:
 
     message = _error(path, columns={"prompt": "q", "category": "t"})
 
-    assert f"{path}, row 2: column 't' is missing" in message
+    assert f"{path}, line 2: column 't' is missing" in message
 
 
 def test_invalid_json_names_row(tmp_path: Path) -> None:
@@ -532,7 +532,7 @@ def test_invalid_json_names_row(tmp_path: Path) -> None:
 
     message = _error(path, columns={"prompt": "q"})
 
-    assert f"{path}, row 2: invalid JSON" in message
+    assert f"{path}, line 2: invalid JSON" in message
 
 
 def test_json_value_not_text_names_column(tmp_path: Path) -> None:
@@ -540,7 +540,7 @@ def test_json_value_not_text_names_column(tmp_path: Path) -> None:
 
     message = _error(path, columns={"prompt": "q"})
 
-    assert f"{path}, row 1, column 'q': expected text, got list" in message
+    assert f"{path}, line 1, column 'q': expected text, got list" in message
 
 
 def test_undecodable_file(tmp_path: Path) -> None:

@@ -111,15 +111,15 @@ def test_user_set_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
-        ({"prompt": "Q", "answers": ["a"]}, "row 2: key 'id' is missing"),
-        ({"id": "x", "answers": ["a"]}, "row 2: key 'prompt' is missing"),
-        ({"id": "x", "prompt": " ", "answers": ["a"]}, "row 2, key 'prompt': the value is empty"),
-        ({"id": "x", "prompt": "Q"}, "row 2: key 'answers' is missing"),
-        ({"id": "x", "prompt": "Q", "answers": []}, "row 2, key 'answers': expected a non-empty"),
-        ({"id": "x", "prompt": "Q", "answers": "a"}, "row 2, key 'answers': expected a non-empty"),
-        ({"id": "x", "prompt": "Q", "answers": ["a", ""]}, "row 2, key 'answers'"),
-        ({"id": 3, "prompt": "Q", "answers": ["a"]}, "row 2, key 'id': expected a string"),
-        ({"id": "ok", "prompt": "Q", "answers": ["a"]}, "row 2, key 'id': id 'ok' repeats row 1"),
+        ({"prompt": "Q", "answers": ["a"]}, "line 2: key 'id' is missing"),
+        ({"id": "x", "answers": ["a"]}, "line 2: key 'prompt' is missing"),
+        ({"id": "x", "prompt": " ", "answers": ["a"]}, "line 2, key 'prompt': the value is empty"),
+        ({"id": "x", "prompt": "Q"}, "line 2: key 'answers' is missing"),
+        ({"id": "x", "prompt": "Q", "answers": []}, "line 2, key 'answers': expected a non-empty"),
+        ({"id": "x", "prompt": "Q", "answers": "a"}, "line 2, key 'answers': expected a non-empty"),
+        ({"id": "x", "prompt": "Q", "answers": ["a", ""]}, "line 2, key 'answers'"),
+        ({"id": 3, "prompt": "Q", "answers": ["a"]}, "line 2, key 'id': expected a string"),
+        ({"id": "ok", "prompt": "Q", "answers": ["a"]}, "line 2, key 'id': id 'ok' repeats line 1"),
     ],
 )
 def test_user_set_invalid_row(tmp_path: Path, row: dict[str, Any], expected: str) -> None:
@@ -135,7 +135,7 @@ def test_user_set_invalid_json(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"id": "a"\n', encoding="utf-8")
 
-    with pytest.raises(DataError, match="row 1: invalid JSON"):
+    with pytest.raises(DataError, match="line 1: invalid JSON"):
         load_capability_set(path)
 
 

@@ -249,7 +249,7 @@ def test_load_pairs_jsonl_errors_name_line_and_column(
         ("prompt,chosen\nq,a\n", r"row 2: column 'rejected' is missing"),
         ("prompt,chosen,rejected\nq,a,b\nq2,a2\n", r"row 3: column 'rejected' is missing"),
         ("prompt,chosen,rejected\nq,a,b\nq2,,b2\n", r"row 3: column 'chosen' is empty"),
-        ("", r"has no header row"),
+        ("", r"is empty. The first row must name the columns"),
     ],
 )
 def test_load_pairs_csv_errors_name_row_and_column(
@@ -272,7 +272,7 @@ def test_load_prompts_empty_reference_is_invalid(tmp_path: Path) -> None:
 def test_load_pairs_header_only_file_has_no_rows(tmp_path: Path) -> None:
     path = tmp_path / "pairs.csv"
     path.write_text("prompt,chosen,rejected\n", "utf-8")
-    with pytest.raises(DataError, match="has no rows"):
+    with pytest.raises(DataError, match="has no data rows"):
         load_pairs(str(path))
 
 
@@ -306,9 +306,9 @@ def test_load_pairs_hub_failure_is_data_error(monkeypatch: pytest.MonkeyPatch) -
 
     # No request leaves the machine: the loader is replaced.
     monkeypatch.setattr(datasets, "load_dataset", unreachable)
-    with pytest.raises(DataError, match="local JSONL or CSV file") as caught:
+    with pytest.raises(DataError, match="local CSV or JSONL file") as caught:
         load_pairs("someone/preferences:test")
-    assert "'someone/preferences:test'" in str(caught.value)
+    assert "'someone/preferences' (split 'test')" in str(caught.value)
     assert requested == [("someone/preferences", "test")]
 
 

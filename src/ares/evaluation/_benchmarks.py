@@ -5,8 +5,9 @@ published, any CSV or JSONL file through a column mapping, and Hugging Face data
 row becomes a `BenchmarkItem` that records whether a safe policy should decline the prompt
 (`harmful=True`) or answer it (`harmful=False`, the over-refusal check).
 
-Row numbers in messages and in fallback ids count data rows from 1. A CSV file's header
-is not counted, and a JSONL file's row number is its line number.
+A row without an id gets its row number: the data row from 1 in a CSV file or a dataset,
+the line in a JSONL file. Messages name the row as an editor or a spreadsheet counts it (a
+CSV file's header is row 1).
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ares._tables import HUB_PREFIX, Table, column_list, read_table
 from ares.errors import ConfigError, DataError
-from ares.evaluation._tables import HUB_PREFIX, Table, column_list, read_table
 
 logger = logging.getLogger(__name__)
 
@@ -143,7 +144,7 @@ def load_benchmark(
     # 3. Read the rows into items, with a unique id each.
     items = []
     for number, row in table.rows:
-        fields = parse_row(row, f"{table.origin}, row {number}")
+        fields = parse_row(row, table.location(number))
         item_id = fields.id.strip() or str(number)
         items.append(BenchmarkItem(item_id, fields.prompt, fields.category, fields.harmful))
     items = _unique_ids(items, table.origin)

@@ -17,8 +17,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ares._tables import read_jsonl
 from ares.errors import DataError
-from ares.evaluation._tables import read_jsonl
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ def _load(path: Path) -> list[CapabilityItem]:
     items: list[CapabilityItem] = []
     rows_by_id: dict[str, int] = {}
     for number, row in read_jsonl(path):
-        where = f"{path}, row {number}"
+        where = f"{path}, line {number}"
         item = CapabilityItem(
             id=_required_text(row, "id", where),
             prompt=_required_text(row, "prompt", where),
@@ -104,7 +104,7 @@ def _load(path: Path) -> list[CapabilityItem]:
         )
         if item.id in rows_by_id:
             raise DataError(
-                f"{where}, key 'id': id {item.id!r} repeats row {rows_by_id[item.id]}. Give "
+                f"{where}, key 'id': id {item.id!r} repeats line {rows_by_id[item.id]}. Give "
                 "each question its own id"
             )
         rows_by_id[item.id] = number

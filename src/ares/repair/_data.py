@@ -9,17 +9,14 @@ Three sources feed both repair stages:
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import logging
 import random
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
-from pathlib import Path
 from typing import Any, Literal, TypeGuard, TypeVar
 
+from ares._tables import read_jsonl, read_table
 from ares.errors import DataError
 from ares.store import ProbeRecord
 
@@ -40,7 +37,6 @@ _POLICY_FAILURES = ("B", "C")
 
 _PAIR_COLUMNS = ("prompt", "chosen", "rejected")
 _REFERENCE_COLUMNS = ("response", "chosen")
-_FILE_SUFFIXES = (".jsonl", ".csv")
 
 
 @dataclass(frozen=True)
@@ -266,10 +262,10 @@ def _shipped_rows(kind: ShippedKind) -> list[dict[str, str]]:
         raise ValueError(f"unknown shipped set {kind!r}; expected one of {SHIPPED_KINDS}")
     resource = resources.files("ares.repair").joinpath("data", f"{kind}.jsonl")
     with resources.as_file(resource) as path:
-        rows = list(_read_jsonl(path))
-    for index, row in rows:
+        rows = read_jsonl(path)
+    for number, row in rows:
         for column in (*_PAIR_COLUMNS, "split"):
-            _required_text(row, column, f"{path}, line {index}")
+            _required_text(row, column, f"{path}, line {number}")
     return [row for _, row in rows]
 
 
@@ -285,9 +281,10 @@ def load_pairs(source: str) -> list[PreferencePair]:
     message, and a missing `prompt` comes from the last user message of `chosen`.
 
     Args:
-        source: A path to a `.jsonl` or `.csv` file. A string that is not an existing path
-            names a Hugging Face dataset, optionally with a split as `name:split` (default
-            `train`). Loading a dataset needs the network or the local datasets cache.
+        source: A path to a `.jsonl` or `.csv` file, or a Hugging Face dataset as
+            `hf:OWNER/NAME[:SPLIT]` (default split `train`). `OWNER/NAME[:SPLIT]` without the
+            prefix names a dataset too when no such file exists. Loading a dataset needs the
+            network or the local datasets cache.
 
     Raises:
         DataError: The file or dataset cannot be read, has no rows, or a row lacks a
@@ -302,7 +299,7 @@ def load_pairs(source: str) -> list[PreferencePair]:
         )
         for where, row in _rows(source)
     ]
-    return _non_empty(pairs, source)
+    return pairs
 
 
 def load_prompts(source: str) -> list[PromptItem]:
@@ -322,100 +319,14 @@ def load_prompts(source: str) -> list[PromptItem]:
         if reference_column is not None:
             reference = _response_text(row, reference_column, where)
         items.append(PromptItem(_prompt_text(row, where), "user", reference))
-    return _non_empty(items, source)
-
-
-def _non_empty(rows: list[Any], source: str) -> list[Any]:
-    if not rows:
-        raise DataError(f"{source} has no rows. Add at least one row, or unset the option")
-    return rows
+    return items
 
 
 def _rows(source: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """Yield (location, row) for every row of a file or a Hugging Face dataset."""
-    path = Path(source).expanduser()
-    if path.is_file():
-        if path.suffix.lower() == ".csv":
-            yield from ((f"{path}, row {n}", row) for n, row in _read_csv(path))
-        elif path.suffix.lower() == ".jsonl":
-            yield from ((f"{path}, line {n}", row) for n, row in _read_jsonl(path))
-        else:
-            raise DataError(
-                f"{path} has suffix {path.suffix!r}, but only JSONL (`.jsonl`) and CSV (`.csv`) "
-                "files can be read. Rename or convert the file"
-            )
-        return
-    if path.suffix.lower() in _FILE_SUFFIXES or path.exists():
-        raise DataError(f"data file {source!r} not found or not a file. Check the path")
-    yield from ((f"{source}, row {n}", row) for n, row in _read_hub(source))
-
-
-def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (1-based line number, object) for every non-blank line."""
-    try:
-        # Not `splitlines()`, which also splits at characters such as U+2028 that JSON
-        # strings may contain unescaped.
-        lines = path.read_text("utf-8").split("\n")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(
-            f"could not read {path}: {exc}. Check that it is a UTF-8 text file"
-        ) from exc
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(
-                f"{path}, line {number}: invalid JSON ({exc.msg}). Each line must be one JSON "
-                "object"
-            ) from exc
-        if not isinstance(row, dict):
-            raise DataError(
-                f"{path}, line {number}: expected a JSON object, got {type(row).__name__}. Each "
-                "line must be one object such as {\"prompt\": ..., \"chosen\": ...}"
-            )
-        yield number, row
-
-
-def _read_csv(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (row number, row) with the header as row 1, as a spreadsheet numbers rows."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(
-            f"could not read {path}: {exc}. Check that it is a UTF-8 text file"
-        ) from exc
-    # The csv module needs the text with its line endings untranslated (`newline=""`).
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames:
-        raise DataError(f"{path} has no header row. The first row must name the columns")
-    try:
-        for number, row in enumerate(reader, start=2):
-            # DictReader stores the cells of a row longer than the header under the key None.
-            row.pop(None, None)
-            yield number, row
-    except csv.Error as exc:
-        raise DataError(f"{path}, line {reader.line_num}: invalid CSV ({exc})") from exc
-
-
-def _read_hub(source: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (1-based row number, row) of a Hugging Face dataset named `name` or `name:split`."""
-    import datasets
-
-    name, _, split = source.partition(":")
-    split = split or "train"
-    try:
-        dataset = datasets.load_dataset(name, split=split)
-    except (OSError, ValueError, datasets.exceptions.DatasetsError) as exc:
-        raise DataError(
-            f"{source!r} is not an existing file, and loading it as the Hugging Face dataset "
-            f"{name!r} (split {split!r}) failed: {exc}. Offline, or without the dataset in "
-            "the local cache, pass the path of a local JSONL or CSV file instead"
-        ) from exc
-    for number, row in enumerate(dataset, start=1):
-        yield number, dict(row)
+    table = read_table(source)
+    for number, row in table.rows:
+        yield table.location(number), row
 
 
 # --------------------------------------------------------------------------- row checks

@@ -1,7 +1,9 @@
-"""Row readers for evaluation data: CSV and JSONL files and Hugging Face datasets.
+"""Row readers for user data (benchmarks, preference pairs, prompts): CSV and JSONL files
+and Hugging Face datasets.
 
-Rows are numbered from 1. A CSV file's header is not counted, and a JSONL file's row
-number is its line number, so that a message can point at the row to fix.
+Each row keeps a number: its data row from 1 in a CSV file or a dataset, its line in a JSONL
+file. `Table.location` turns it into what a message shows, as an editor or a spreadsheet
+counts: a JSONL line, or a CSV row with the header as row 1.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ _HUB_NAME = re.compile(r"[\w.-]+/[\w.-]+(:[\w.-]+)?")
 _FILE_SUFFIXES = (".csv", ".jsonl")
 
 Row = tuple[int, dict[str, Any]]
-"""A row number and the row's cells by column name."""
+"""A row number (see the module docstring) and the row's cells by column name."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,15 @@ class Table:
     from_hub: bool
     columns: tuple[str, ...]  # a CSV header, or every key of a JSONL file or dataset
     rows: list[Row]
+
+    def location(self, number: int) -> str:
+        """Return where row `number` is, for a message: `PATH, line N` or `PATH, row N`."""
+        if self.from_hub:
+            return f"{self.origin}, row {number}"
+        if self.name.lower().endswith(".jsonl"):
+            return f"{self.origin}, line {number}"
+        # Spreadsheets count the header as row 1, so data row 1 is row 2.
+        return f"{self.origin}, row {number + 1}"
 
 
 def read_table(source: str | Path, *, force_hub: bool = False) -> Table:
@@ -71,7 +82,7 @@ def read_table(source: str | Path, *, force_hub: bool = False) -> Table:
 
 
 def read_jsonl(path: Path) -> list[Row]:
-    """Read the JSON object on each non-blank line of `path`.
+    """Read the JSON object on each non-blank line of `path`, numbered by line.
 
     Raises:
         DataError: The file cannot be read or decoded, or a line is not a JSON object.
@@ -93,12 +104,12 @@ def read_jsonl(path: Path) -> list[Row]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise DataError(
-                f"{path}, row {number}: invalid JSON ({exc.msg} at column {exc.colno}). Each "
+                f"{path}, line {number}: invalid JSON ({exc.msg} at column {exc.colno}). Each "
                 "line must be one JSON object"
             ) from exc
         if not isinstance(row, dict):
             raise DataError(
-                f"{path}, row {number}: expected a JSON object, got {type(row).__name__}. Each "
+                f"{path}, line {number}: expected a JSON object, got {type(row).__name__}. Each "
                 'line must be one object such as {"prompt": "..."}'
             )
         rows.append((number, row))
@@ -150,7 +161,7 @@ def _read_csv(path: Path) -> tuple[tuple[str, ...], list[Row]]:
             rows.append((number, row))
     except csv.Error as exc:
         raise DataError(
-            f"{path}, row {len(rows) + 1}: invalid CSV ({exc}) near line {reader.line_num}"
+            f"{path}, row {len(rows) + 2}: invalid CSV ({exc}) near line {reader.line_num}"
         ) from exc
     return columns, rows
 
