@@ -391,21 +391,14 @@ def grpo(
     started = time.perf_counter()
     _check_grpo_settings(config, prompts)
 
-    # 1. Data, reward and model.
+    # 1. Data and reward.
     dataset = Dataset.from_list([{"prompt": _conversation(item.prompt)} for item in prompts])
     if reward_fn is None:
         reward_fn = RewardModelReward(reward_model_path, reward_config or RewardModelConfig())
-    model, tokenizer = _load_policy(policy_path, init_adapter)
     sample = _reward_sample([item.prompt for item in prompts], seed)
 
-    # 2. Mean reward of the starting policy's greedy replies.
-    reward_before = _mean_reward(
-        model, tokenizer, sample, reward_fn if measure_before else None, config.max_new_tokens,
-        progress, "starting",
-    )
-
-    # 3. Train: batch_size completions per step, group_size per prompt.
-    with _training_context(out_dir) as scratch:
+    # 2. Train: batch_size completions per step, group_size per prompt.
+    def build_trainer(model: Any, tokenizer: Any, scratch: Path) -> Any:
         args = GRPOConfig(
             **_common_args(scratch, seed),
             learning_rate=config.learning_rate,
@@ -419,22 +412,18 @@ def grpo(
             scale_rewards="none",
             **_vllm_args(config),
         )
-        trainer = GRPOTrainer(
+        return GRPOTrainer(
             model=model,
             reward_funcs=_as_trl_reward(reward_fn),
             args=args,
             train_dataset=dataset,
             processing_class=tokenizer,
-            peft_config=None if init_adapter is not None else _peft_config(config.lora, model),
+            peft_config=_new_adapter_config(config, model, init_adapter),
         )
-        _prepare_callbacks(trainer, "grpo", progress)
-        check_saving(trainer)
-        trainer.train()
 
-    # 4. Save, then the mean reward of the saved policy.
-    return _finish(
-        "grpo", trainer, policy_path, out_dir, config, started, progress, reward_before,
-        reward_fn, sample,
+    return _train(
+        "grpo", build_trainer, policy_path, init_adapter, out_dir, config, started, progress,
+        reward_fn if measure_before else None, reward_fn, sample,
     )
 
 
@@ -500,7 +489,7 @@ def dpo(
     started = time.perf_counter()
     _check_dpo_pairs(pairs)
 
-    # 1. Data, model and the optional reward measurement.
+    # 1. Data and the optional reward measurement.
     rows = [
         {
             "prompt": _conversation(pair.prompt),
@@ -509,20 +498,13 @@ def dpo(
         }
         for pair in pairs
     ]
-    model, tokenizer = _load_policy(policy_path, init_adapter)
     reward_fn = None
     if reward_model_path is not None:
         reward_fn = RewardModelReward(reward_model_path, reward_config or RewardModelConfig())
     sample = _reward_sample(sorted({pair.prompt for pair in pairs}), seed)
 
-    # 2. Mean reward of the starting policy's greedy replies.
-    reward_before = _mean_reward(
-        model, tokenizer, sample, reward_fn if measure_before else None, config.max_new_tokens,
-        progress, "starting",
-    )
-
-    # 3. Train: batch_size pairs per step.
-    with _training_context(out_dir) as scratch:
+    # 2. Train: batch_size pairs per step.
+    def build_trainer(model: Any, tokenizer: Any, scratch: Path) -> Any:
         args = DPOConfig(
             **_common_args(scratch, seed),
             learning_rate=config.learning_rate,
@@ -531,22 +513,60 @@ def dpo(
             max_length=config.max_length,
             beta=config.dpo_beta,
         )
-        trainer = DPOTrainer(
+        return DPOTrainer(
             model=model,
             args=args,
             train_dataset=Dataset.from_list(rows),
             processing_class=tokenizer,
-            peft_config=None if init_adapter is not None else _peft_config(config.lora, model),
+            peft_config=_new_adapter_config(config, model, init_adapter),
         )
-        _prepare_callbacks(trainer, "dpo", progress)
+
+    return _train(
+        "dpo", build_trainer, policy_path, init_adapter, out_dir, config, started, progress,
+        reward_fn if measure_before else None, reward_fn, sample,
+    )
+
+
+def _train(
+    method: Literal["grpo", "dpo"],
+    build_trainer: Callable[[Any, Any, Path], Any],
+    policy_path: str,
+    init_adapter: Path | None,
+    out_dir: Path,
+    config: PolicyRepairConfig,
+    started: float,
+    progress: ProgressCallback | None,
+    reward_before_fn: RewardFunction | None,
+    reward_after_fn: RewardFunction | None,
+    sample: list[str],
+) -> PolicyTrainingResult:
+    """Load the policy, measure it, train it with the trainer `build_trainer` returns, save it.
+
+    `build_trainer(model, tokenizer, scratch)` builds the TRL trainer around the loaded
+    policy, with `scratch` as its output folder. The mean reward on `sample` is measured
+    before training with `reward_before_fn` and after with `reward_after_fn`, each skipped
+    when None.
+    """
+    model, tokenizer = _load_policy(policy_path, init_adapter)
+    reward_before = _mean_reward(
+        model, tokenizer, sample, reward_before_fn, config.max_new_tokens, progress, "starting"
+    )
+    with _training_context(out_dir) as scratch:
+        trainer = build_trainer(model, tokenizer, scratch)
+        _prepare_callbacks(trainer, method, progress)
         check_saving(trainer)
         trainer.train()
-
-    # 4. Save, then the mean reward of the saved policy.
     return _finish(
-        "dpo", trainer, policy_path, out_dir, config, started, progress, reward_before,
-        reward_fn, sample,
+        method, trainer, policy_path, out_dir, config, started, progress, reward_before,
+        reward_after_fn, sample,
     )
+
+
+def _new_adapter_config(
+    config: PolicyRepairConfig, model: Any, init_adapter: Path | None
+) -> Any:
+    """Return the LoRA config of a fresh adapter, or None to keep training `init_adapter`."""
+    return None if init_adapter is not None else _peft_config(config.lora, model)
 
 
 class RewardModelReward:
