@@ -238,7 +238,7 @@ class RewardMixConfig(_Section):
     )
     general_data: str | None = Field(
         None, description="JSONL or CSV file with `prompt, chosen, rejected`, or a Hugging Face "
-        "dataset name when online. Unset uses the set shipped with ares."
+        "dataset as `hf:OWNER/NAME[:SPLIT]` when online. Unset uses the set shipped with ares."
     )
     over_refusal_data: str | None = Field(
         None, description="As `general_data`, for over-refusal pairs."
@@ -278,7 +278,8 @@ class PolicyMixConfig(_Section):
     )
     general_data: str | None = Field(
         None, description="JSONL or CSV file with a `prompt` column (and optionally `response` "
-        "or `chosen`), or a Hugging Face dataset name when online. Unset uses ares's own set."
+        "or `chosen`), or a Hugging Face dataset as `hf:OWNER/NAME[:SPLIT]` when online. Unset "
+        "uses ares's own set."
     )
     over_refusal_data: str | None = Field(
         None, description="As `general_data`, for over-refusal prompts."
@@ -386,7 +387,8 @@ class PreferenceFileConfig(_Section):
     name: str = Field(..., min_length=1, description="Name shown in the summary and the report.")
     path: str = Field(
         ..., min_length=1, description="JSONL or CSV file with `prompt, chosen, rejected` "
-        "(the RewardBench columns), or a Hugging Face dataset name when online.",
+        "(the RewardBench columns), or a Hugging Face dataset as `hf:OWNER/NAME[:SPLIT]` when "
+        "online.",
     )
 
 
