@@ -308,6 +308,38 @@ def test_repair_under_deepspeed_zero3_saves_whole_weights(
 @pytest.mark.skipif(
     importlib.util.find_spec("deepspeed") is None, reason="DeepSpeed is not installed"
 )
+def test_repair_under_shipped_zero2_config(
+    config: Path, models: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The shipped ZeRO-2 example, moved to two CPU processes in float32, trains and saves."""
+    import yaml
+
+    shipped = Path(__file__).parents[2] / "examples" / "accelerate" / "deepspeed_zero2.yaml"
+    launch_config = yaml.safe_load(shipped.read_text("utf-8"))
+    launch_config.update(num_processes=2, use_cpu=True, mixed_precision="no")
+    launch_path = tmp_path / "accelerate-zero2.yaml"
+    launch_path.write_text(yaml.safe_dump(launch_config), "utf-8")
+    run_dir = tmp_path / "run"
+    assert run_ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
+
+    launched = _launch_repair(run_dir, "--config_file", str(launch_path))
+
+    assert launched.returncode == 0, launched.stderr[-3000:]
+    policy, reward = models
+    checkpoints = run_dir / "checkpoints" / "round-1"
+    _assert_whole_and_trained(
+        _tensors(checkpoints / "reward" / "model.safetensors"),
+        _tensors(reward / "model.safetensors"),
+    )
+    _assert_whole_and_trained(
+        _tensors(checkpoints / "policy" / "model" / "model.safetensors"),
+        _tensors(policy / "model.safetensors"),
+    )
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("deepspeed") is None, reason="DeepSpeed is not installed"
+)
 def test_zero3_without_gathering_stops_before_training(config: Path, tmp_path: Path) -> None:
     run_dir = tmp_path / "run"
     assert run_ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
