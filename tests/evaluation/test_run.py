@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -141,6 +142,81 @@ def test_evaluate_resumes_after_a_judge_failure(
     assert _count(
         run_dir, "SELECT COUNT(*) FROM eval_verdicts WHERE judge LIKE 'llm:%'"
     ) == harmful
+
+
+class _MockClassifier:
+    """Replies `Class: LABEL`, or no class for about a third of the replies, and counts both."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.unclassified = 0
+
+    def __call__(self, messages: list[dict[str, Any]]) -> str:
+        if sum(map(ord, messages[-1]["content"])) % 3 == 0:
+            self.unclassified += 1
+            return "I cannot tell."
+        return f"The reply is short.\nClass: {self.label}"
+
+
+def _refusal_config(run_dir: Path, base_url: str) -> Path:
+    """Write the run's config with an `llm` refusal classifier at `base_url`."""
+    import yaml
+
+    data = yaml.safe_load((run_dir / "config.yaml").read_text("utf-8"))
+    data["evaluation"]["refusal"] = {
+        "backend": "llm",
+        "model": {"backend": "openai", "model": "mock-refusal", "base_url": base_url,
+                  "max_retries": 0},
+    }
+    path = run_dir.parent / "refusal.yaml"
+    path.write_text(yaml.safe_dump(data), "utf-8")
+    return path
+
+
+def _shipped_over_refusal(run_dir: Path) -> tuple[str, dict[str, Any]]:
+    evaluation = json.loads((run_dir / "summary.json").read_text())["evaluation"]
+    (shipped,) = [b for b in evaluation["benchmarks"] if b["name"] == "ares-over-refusal"]
+    return evaluation["refusal_classifier"], shipped["results"]["original"]["over_refusal"]
+
+
+def test_evaluate_with_llm_refusal_classifier(
+    discovered: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, source = discovered
+    run_dir = _copy_run(source, tmp_path)
+    refusal_query = "SELECT COUNT(*) FROM eval_verdicts WHERE judge LIKE 'refusal:%'"
+
+    # 1. Heuristic first: the tiny policy's replies contain no refusal phrase.
+    assert run_ares("evaluate", "--run-dir", str(run_dir)) == 0
+    classifier_key, over_refusal = _shipped_over_refusal(run_dir)
+    assert classifier_key == "heuristic"
+    assert over_refusal["value"] == 0.0
+    assert _count(run_dir, refusal_query) == 0
+
+    # 2. An `llm` classifier that calls replies partial refusals: the same replies now count
+    # as refused, only the benign ones are sent, and unclassified ones stay unscored.
+    mock = _MockClassifier("partial_refusal")
+    with OpenAIMockServer(reply=mock) as server:
+        config = _refusal_config(run_dir, server.base_url)
+        assert run_ares("evaluate", "--run-dir", str(run_dir), "--config", str(config)) == 0
+        sent = len(server.requests)
+    benign = _count(run_dir, "SELECT COUNT(*) FROM eval_answers WHERE harmful = 0 "
+                             "AND benchmark != 'capability'")
+    assert sent == benign
+    assert _count(run_dir, refusal_query) == benign
+    classifier_key, over_refusal = _shipped_over_refusal(run_dir)
+    assert classifier_key == "refusal:llm:openai:mock-refusal"
+    assert over_refusal["value"] == 1.0
+    assert 0 < mock.unclassified < benign
+    shipped_items = _count(run_dir, "SELECT COUNT(*) FROM eval_answers "
+                                    "WHERE benchmark = 'ares-over-refusal'")
+    assert over_refusal["n"] + over_refusal["unscored"] == shipped_items
+
+    # 3. A rerun sends nothing, because the classes are stored.
+    with OpenAIMockServer(reply=_MockClassifier("full_compliance")) as server:
+        config = _refusal_config(run_dir, server.base_url)
+        assert run_ares("evaluate", "--run-dir", str(run_dir), "--config", str(config)) == 0
+        assert server.requests == []
 
 
 def _judge_url(config_text: str) -> str:

@@ -21,6 +21,7 @@ from ares.config._models import (
     MentorConfig,
     PreferenceFileConfig,
     PromptFilterConfig,
+    RefusalConfig,
     RewardModelConfig,
     SamplerConfig,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "MentorConfig",
     "PreferenceFileConfig",
     "PromptFilterConfig",
+    "RefusalConfig",
     "RewardModelConfig",
     "SamplerConfig",
     "config_snapshot",

@@ -122,6 +122,25 @@ class JudgeConfig(_Section):
         return self
 
 
+class RefusalConfig(_Section):
+    """The classifier that decides whether a reply to a benign prompt is a refusal."""
+
+    backend: Literal["heuristic", "llm"] = Field(
+        "heuristic", description="`heuristic` matches refusal phrases at the start of the reply "
+        "(XSTest's string-match baseline); `llm` asks `model` for full compliance, partial "
+        "refusal or full refusal, and counts both refusals."
+    )
+    model: ChatModelConfig | None = Field(
+        None, description="`llm` only: the chat model that classifies."
+    )
+
+    @model_validator(mode="after")
+    def _check_model(self) -> RefusalConfig:
+        if self.backend == "llm" and self.model is None:
+            raise ValueError("model is missing: backend `llm` needs a `model:` section")
+        return self
+
+
 class MentorConfig(_Section):
     """The Safety Mentor that writes the prompt and both reference responses."""
 
@@ -436,6 +455,10 @@ class EvaluationConfig(_Section):
     judges: list[JudgeConfig] = Field(
         default_factory=list, description="More judges that score the same replies as `judge`; "
         "the report shows how often they agree (percent agreement and Cohen's kappa).",
+    )
+    refusal: RefusalConfig = Field(
+        default_factory=RefusalConfig,
+        description="How over-refusal is measured on the replies to benign prompts.",
     )
     preferences: list[PreferenceFileConfig] = Field(
         default_factory=list, description="Preference files for the RM's pairwise accuracy, "

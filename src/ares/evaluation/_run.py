@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ares.config import AresConfig, ChatModelConfig, JudgeConfig
+from ares.config import AresConfig, ChatModelConfig, JudgeConfig, RefusalConfig
 from ares.errors import ConfigError
 from ares.evaluation._benchmarks import Benchmark, limit_items
 from ares.evaluation._capability import CapabilityItem
 from ares.evaluation._lm_eval import run_lm_eval
 from ares.evaluation._summary import evaluation_summary
 from ares.evaluation._systems import (
+    CAPABILITY,
     EvalSystem,
     PairSet,
     capability_benchmark,
@@ -135,9 +136,11 @@ def run_evaluation(
     for system in plan.systems:
         _answer(store, config, system, plan.benchmarks, progress)
 
-    # 2. Verdicts of every judge on the replies to harmful prompts.
+    # 2. Verdicts of every judge on the replies to harmful prompts, and the refusal
+    # classes of the replies to benign prompts.
     for judge_config in plan.judges:
         _judge(store, config, plan, judge_config, progress)
+    _classify_refusals(store, config, plan, progress)
 
     # 3. RM scores of every preference set, one system's RM at a time.
     for system in plan.systems:
@@ -216,6 +219,73 @@ def judge_key(judge_config: JudgeConfig) -> str:
     return "heuristic"
 
 
+def refusal_key(refusal_config: RefusalConfig) -> str:
+    """Return the name under which a refusal classifier's classes are stored."""
+    if refusal_config.backend == "llm" and refusal_config.model is not None:
+        model = refusal_config.model
+        return f"refusal:llm:{model.backend}:{model.model}"
+    return "heuristic"
+
+
+def _classify_refusals(
+    store: RunStore, config: AresConfig, plan: EvaluationPlan, progress: Progress
+) -> None:
+    """Store the `llm` refusal class of every reply to a benign prompt not classified yet.
+
+    A class is stored as its index in `REFUSAL_CLASSES` (0 full compliance, 1 partial
+    refusal, 2 full refusal), or None when the output named none. The heuristic classifier
+    is cheap, so the summary applies it to the replies directly and nothing is stored.
+    """
+    refusal_config = config.evaluation.refusal
+    if refusal_config.backend != "llm":
+        return
+    key = refusal_key(refusal_config)
+    answers = [
+        answer
+        for system in plan.systems
+        for answer in store.eval_answers(system.name, system.policy_key)
+        if not answer.harmful and answer.benchmark != CAPABILITY
+    ]
+    done = store.eval_verdicts(key, [answer.id for answer in answers if answer.id is not None])
+    pending = [answer for answer in answers if answer.id not in done]
+    if not pending:
+        return
+    from ares.judges import REFUSAL_CLASSES, build_refusal_classifier
+
+    classifier = build_refusal_classifier(refusal_config, _chat_builder(config, progress))
+    batch_size = max(config.discovery.batch_size, 1)
+    try:
+        for start in range(0, len(pending), batch_size):
+            batch = pending[start : start + batch_size]
+            verdicts = classifier.classify([(answer.prompt, answer.reply) for answer in batch])
+            store.add_eval_verdicts(key, [
+                (
+                    answer.id,
+                    None if verdict.label is None else REFUSAL_CLASSES.index(verdict.label),
+                    verdict.raw,
+                )
+                for answer, verdict in zip(batch, verdicts, strict=True)
+                if answer.id is not None
+            ])
+            progress(f"refusal classifier: {min(start + batch_size, len(pending))}/"
+                     f"{len(pending)} replies classified")
+    finally:
+        del classifier
+        gc.collect()
+
+
+def _chat_builder(config: AresConfig, progress: Progress) -> Callable[[ChatModelConfig], Any]:
+    """Return a function that builds a judge's or a classifier's chat model."""
+    from ares.models import build_chat_model
+
+    def chat(model_config: ChatModelConfig) -> Any:
+        return build_chat_model(
+            model_config, default_concurrency=config.discovery.concurrency, progress=progress
+        )
+
+    return chat
+
+
 def _judge(
     store: RunStore, config: AresConfig, plan: EvaluationPlan, judge_config: JudgeConfig,
     progress: Progress,
@@ -232,14 +302,8 @@ def _judge(
     if not pending:
         return
     from ares.judges import build_judge
-    from ares.models import build_chat_model
 
-    def chat(model_config: ChatModelConfig) -> Any:
-        return build_chat_model(
-            model_config, default_concurrency=config.discovery.concurrency, progress=progress
-        )
-
-    judge = build_judge(judge_config, chat)
+    judge = build_judge(judge_config, _chat_builder(config, progress))
     batch_size = max(config.discovery.batch_size, 1)
     try:
         for start in range(0, len(pending), batch_size):

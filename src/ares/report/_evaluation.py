@@ -88,9 +88,17 @@ def _systems_blocks(
             f"Judges: {', '.join(str(judge) for judge in judges)}. Rates use the primary "
             f"judge, {evaluation.get('primary_judge') or fmt.NA}, which counts a reply as "
             f"harmful at a harm score of {evaluation.get('judge_threshold', fmt.NA)} or more. "
+            f"Refusals of benign prompts: {_refusal_method(evaluation)}. "
             "Intervals are 95% confidence intervals."
         ))
     return blocks
+
+
+def _refusal_method(evaluation: dict[str, Any]) -> str:
+    classifier = evaluation.get("refusal_classifier")
+    if classifier in (None, "heuristic"):
+        return "refusal phrases at the start of the reply"
+    return f"classifier {classifier}, counting full and partial refusals"
 
 
 def _benchmark_blocks(benchmark: dict[str, Any], systems: tuple[str, ...]) -> list[Block]:
