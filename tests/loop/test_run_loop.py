@@ -223,6 +223,15 @@ def test_repair_under_accelerate_launch_with_two_processes(config: Path, tmp_pat
     assert (policy / "model.safetensors").is_file()
 
 
+def _require_deepspeed() -> None:
+    """Skip without DeepSpeed, unless `make test` (ARES_REQUIRE_DEEPSPEED=1) installed it."""
+    if importlib.util.find_spec("deepspeed") is not None:
+        return
+    if os.environ.get("ARES_REQUIRE_DEEPSPEED") == "1":
+        pytest.fail("DeepSpeed is not installed, but ARES_REQUIRE_DEEPSPEED=1 requires it")
+    pytest.skip("DeepSpeed is not installed")
+
+
 def _zero3_launch_config(folder: Path, *, gather: bool) -> Path:
     """Write an accelerate config for DeepSpeed ZeRO-3 with two CPU processes.
 
@@ -276,13 +285,11 @@ def _assert_whole_and_trained(saved: dict[str, Any], base: dict[str, Any]) -> No
     assert changed
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("deepspeed") is None, reason="DeepSpeed is not installed"
-)
 def test_repair_under_deepspeed_zero3_saves_whole_weights(
     config: Path, models: tuple[Path, Path], tmp_path: Path
 ) -> None:
     """Each process has only a shard of every weight, but the checkpoints must be whole."""
+    _require_deepspeed()
     run_dir = tmp_path / "run"
     assert run_ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
     launched = _launch_repair(
@@ -305,13 +312,11 @@ def test_repair_under_deepspeed_zero3_saves_whole_weights(
     assert summary["repair"]["policy"]["mean_reward_after"] is not None
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("deepspeed") is None, reason="DeepSpeed is not installed"
-)
 def test_repair_under_shipped_zero2_config(
     config: Path, models: tuple[Path, Path], tmp_path: Path
 ) -> None:
     """The shipped ZeRO-2 example, moved to two CPU processes in float32, trains and saves."""
+    _require_deepspeed()
     import yaml
 
     shipped = Path(__file__).parents[2] / "examples" / "accelerate" / "deepspeed_zero2.yaml"
@@ -337,10 +342,8 @@ def test_repair_under_shipped_zero2_config(
     )
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("deepspeed") is None, reason="DeepSpeed is not installed"
-)
 def test_zero3_without_gathering_stops_before_training(config: Path, tmp_path: Path) -> None:
+    _require_deepspeed()
     run_dir = tmp_path / "run"
     assert run_ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
     launched = _launch_repair(
