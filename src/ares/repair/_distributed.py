@@ -106,7 +106,8 @@ def check_saving(trainer: Any) -> None:
         return
     plugin = trainer.accelerator.state.deepspeed_plugin
     zero = plugin.deepspeed_config.get("zero_optimization", {})
-    if zero.get("stage") == 3 and zero.get("stage3_gather_16bit_weights_on_model_save") is not True:
+    # DeepSpeed reads the setting by truth value, so this check does too.
+    if zero.get("stage") == 3 and not zero.get("stage3_gather_16bit_weights_on_model_save"):
         raise ConfigError(
             "DeepSpeed ZeRO-3 is on, but stage3_gather_16bit_weights_on_model_save is not, so "
             "the trained weights would be saved as DeepSpeed shards that transformers cannot "
