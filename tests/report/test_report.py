@@ -181,6 +181,28 @@ def test_glance_has_no_cost_without_repaired(run_store: RunStore) -> None:
     assert "Capability change" not in text
 
 
+@pytest.mark.parametrize(
+    ("classifier", "expected"),
+    [
+        (None, "Refusals of benign prompts: refusal phrases at the start of the reply."),
+        ("heuristic", "Refusals of benign prompts: refusal phrases at the start of the reply."),
+        ("refusal:llm:openai:classifier",
+         "Refusals of benign prompts: classifier refusal:llm:openai:classifier, counting full "
+         "and partial refusals."),
+    ],
+)
+def test_report_names_refusal_method(
+    run_store: RunStore, classifier: str | None, expected: str
+) -> None:
+    summary = full_summary(run_store, run_store.path.parent)
+    if classifier is None:
+        summary["evaluation"].pop("refusal_classifier", None)
+    else:
+        summary["evaluation"]["refusal_classifier"] = classifier
+    html, _ = _write(run_store, summary)
+    assert expected in parse(html).text
+
+
 def test_category_breakdown_is_folded(run_store: RunStore) -> None:
     html, _ = _write(run_store, full_summary(run_store, run_store.path.parent))
     folded = re.search(r"<details><summary>harmbench: rates per category</summary>(.*?)</details>",
