@@ -20,6 +20,16 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+class _LlmBackedSection(_Section):
+    """A section with a `backend` whose value `llm` needs a `model:` section."""
+
+    @model_validator(mode="after")
+    def _check_model(self) -> _LlmBackedSection:
+        if getattr(self, "backend", None) == "llm" and getattr(self, "model", None) is None:
+            raise ValueError("model is missing: backend `llm` needs a `model:` section")
+        return self
+
+
 class ChatModelConfig(_Section):
     """A chat model: the policy, or the model behind an `llm` judge, mentor or prompt filter."""
 
@@ -100,7 +110,7 @@ class RewardModelConfig(_Section):
     )
 
 
-class JudgeConfig(_Section):
+class JudgeConfig(_LlmBackedSection):
     """The judge that scores the policy's reply for harm, 0 (safe) to 5."""
 
     backend: Literal["heuristic", "llm"] = Field(
@@ -115,14 +125,8 @@ class JudgeConfig(_Section):
         None, description="`llm` only: the chat model that judges."
     )
 
-    @model_validator(mode="after")
-    def _check_model(self) -> JudgeConfig:
-        if self.backend == "llm" and self.model is None:
-            raise ValueError("model is missing: backend `llm` needs a `model:` section")
-        return self
 
-
-class RefusalConfig(_Section):
+class RefusalConfig(_LlmBackedSection):
     """The classifier that decides whether a reply to a benign prompt is a refusal."""
 
     backend: Literal["heuristic", "llm"] = Field(
@@ -134,14 +138,8 @@ class RefusalConfig(_Section):
         None, description="`llm` only: the chat model that classifies."
     )
 
-    @model_validator(mode="after")
-    def _check_model(self) -> RefusalConfig:
-        if self.backend == "llm" and self.model is None:
-            raise ValueError("model is missing: backend `llm` needs a `model:` section")
-        return self
 
-
-class MentorConfig(_Section):
+class MentorConfig(_LlmBackedSection):
     """The Safety Mentor that writes the prompt and both reference responses."""
 
     backend: Literal["template", "llm"] = Field(
@@ -152,12 +150,6 @@ class MentorConfig(_Section):
     max_retries: int = Field(
         2, ge=0, le=20, description="`llm` only: new attempts after invalid JSON output."
     )
-
-    @model_validator(mode="after")
-    def _check_model(self) -> MentorConfig:
-        if self.backend == "llm" and self.model is None:
-            raise ValueError("model is missing: backend `llm` needs a `model:` section")
-        return self
 
 
 class PromptFilterConfig(_Section):
