@@ -176,7 +176,9 @@ def _refusal_config(run_dir: Path, base_url: str) -> Path:
 def _shipped_over_refusal(run_dir: Path) -> tuple[str, dict[str, Any]]:
     evaluation = json.loads((run_dir / "summary.json").read_text())["evaluation"]
     (shipped,) = [b for b in evaluation["benchmarks"] if b["name"] == "ares-over-refusal"]
-    return evaluation["refusal_classifier"], shipped["results"]["original"]["over_refusal"]
+    results = shipped["results"]["original"]
+    return evaluation["refusal_classifier"], {**results["over_refusal"],
+                                              "classes": results.get("refusal_classes")}
 
 
 def test_evaluate_with_llm_refusal_classifier(
@@ -191,6 +193,7 @@ def test_evaluate_with_llm_refusal_classifier(
     classifier_key, over_refusal = _shipped_over_refusal(run_dir)
     assert classifier_key == "heuristic"
     assert over_refusal["value"] == 0.0
+    assert over_refusal["classes"] is None
     assert _count(run_dir, refusal_query) == 0
 
     # 2. An `llm` classifier that calls replies partial refusals: the same replies now count
@@ -211,6 +214,10 @@ def test_evaluate_with_llm_refusal_classifier(
     shipped_items = _count(run_dir, "SELECT COUNT(*) FROM eval_answers "
                                     "WHERE benchmark = 'ares-over-refusal'")
     assert over_refusal["n"] + over_refusal["unscored"] == shipped_items
+    assert over_refusal["classes"] == {
+        "full_compliance": 0, "partial_refusal": over_refusal["n"], "full_refusal": 0,
+        "unclassified": over_refusal["unscored"],
+    }
 
     # 3. A rerun sends nothing, because the classes are stored.
     with OpenAIMockServer(reply=_MockClassifier("full_compliance")) as server:

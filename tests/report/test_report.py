@@ -203,6 +203,23 @@ def test_report_names_refusal_method(
     assert expected in parse(html).text
 
 
+def test_report_shows_refusal_classes(run_store: RunStore) -> None:
+    summary = full_summary(run_store, run_store.path.parent)
+    (xstest,) = [b for b in summary["evaluation"]["benchmarks"] if b["name"] == "xstest-mix"]
+    xstest["results"]["original"]["refusal_classes"] = {
+        "full_compliance": 30, "partial_refusal": 4, "full_refusal": 5, "unclassified": 1,
+    }
+    html, markdown = _write(run_store, summary)
+    expected = (
+        "Refusal classes of the benign replies: original 30 full compliance, 4 partial "
+        "refusal, 5 full refusal, 1 unclassified."
+    )
+    assert expected in parse(html).text
+    assert expected in markdown
+    harmbench = markdown.split("### harmbench")[1].split("### xstest-mix")[0]
+    assert "Refusal classes" not in harmbench
+
+
 def test_category_breakdown_is_folded(run_store: RunStore) -> None:
     html, _ = _write(run_store, full_summary(run_store, run_store.path.parent))
     folded = re.search(r"<details><summary>harmbench: rates per category</summary>(.*?)</details>",

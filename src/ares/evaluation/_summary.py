@@ -74,7 +74,16 @@ def evaluation_summary(
             name: _outcomes(by_key, keys, scores, threshold, refusals)
             for name, by_key in answers.items()
         }
-        summary["benchmarks"].append(_benchmark_entry(benchmark, keys, outcomes, stats))
+        entry = _benchmark_entry(benchmark, keys, outcomes, stats)
+        if refusals is not None:
+            benign = [key for key, item in zip(keys, benchmark.items, strict=True)
+                      if not item.harmful]
+            for name, by_key in answers.items():
+                if benign:
+                    entry["results"][name]["refusal_classes"] = _refusal_classes(
+                        by_key, benign, refusals
+                    )
+        summary["benchmarks"].append(entry)
 
     # 2. Capability: the share of replies that contain an accepted answer.
     capability = next((b for b in plan.benchmarks if b.name == CAPABILITY), None)
@@ -137,6 +146,26 @@ def _outcomes(
             label = refusals.get(answer.id) if answer.id is not None else None
             result[key] = None if label is None else label > 0
     return result
+
+
+def _refusal_classes(
+    by_key: dict[tuple[str, str, str], EvalAnswer], keys: Sequence[tuple[str, str, str]],
+    refusals: dict[int, int | None],
+) -> dict[str, int]:
+    """Count the stored refusal classes of the answered benign items `keys`.
+
+    Answers without a class count as `unclassified`; unanswered items are not counted.
+    """
+    from ares.judges import REFUSAL_CLASSES
+
+    counts = dict.fromkeys((*REFUSAL_CLASSES, "unclassified"), 0)
+    for key in keys:
+        answer = by_key.get(key)
+        if answer is None:
+            continue
+        label = refusals.get(answer.id) if answer.id is not None else None
+        counts["unclassified" if label is None else REFUSAL_CLASSES[label]] += 1
+    return counts
 
 
 def _benchmark_entry(

@@ -138,12 +138,31 @@ def _benchmark_blocks(benchmark: dict[str, Any], systems: tuple[str, ...]) -> li
         blocks.append(Table(tuple(headers), tuple(rows), numeric=frozenset(range(1, len(headers)))))
     else:
         blocks.append(Paragraph("No rates: no item of this benchmark was answered."))
+    classes = _refusal_classes_text(results, systems)
+    if classes:
+        blocks.append(Paragraph(f"Refusal classes of the benign replies: {classes}."))
 
     # 2. The same rates per category, folded away.
     table = _category_table(results, systems)
     if table is not None:
         blocks.append(Folded(f"{name}: rates per category", (table,)))
     return blocks
+
+
+def _refusal_classes_text(results: dict[str, Any], systems: tuple[str, ...]) -> str:
+    """Return each system's counts of the `llm` refusal classes, or "" without them."""
+    parts = []
+    for system in systems:
+        counts = fmt.field(results.get(system), "refusal_classes")
+        if not isinstance(counts, dict):
+            continue
+        parts.append(
+            f"{system} {fmt.count(counts.get('full_compliance'))} full compliance, "
+            f"{fmt.count(counts.get('partial_refusal'))} partial refusal, "
+            f"{fmt.count(counts.get('full_refusal'))} full refusal, "
+            f"{fmt.count(counts.get('unclassified'))} unclassified"
+        )
+    return "; ".join(parts)
 
 
 def _category_table(results: dict[str, Any], systems: tuple[str, ...]) -> Table | None:
