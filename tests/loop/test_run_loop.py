@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from ares.repair import round_seed
 from ares.testing import OpenAIMockServer
@@ -211,11 +212,14 @@ def test_repair_under_accelerate_launch_with_two_processes(config: Path, tmp_pat
     """Both processes train; only the main one writes checkpoints, results and output."""
     run_dir = tmp_path / "run"
     assert run_ares("discover", "--config", str(config), "--run-dir", str(run_dir)) == 0
+    # `--multi_gpu` starts the processes with torchrun; without a GPU they train with gloo.
+    # (`--cpu` would start a single process unless MPI is set up.)
     launched = _launch_repair(
-        run_dir, "--cpu", "--num_processes", "2", "--num_machines", "1",
+        run_dir, "--multi_gpu", "--num_processes", "2", "--num_machines", "1",
         "--mixed_precision", "no", "--dynamo_backend", "no",
     )
     assert launched.returncode == 0, launched.stderr[-3000:]
+    assert launched.stdout.count("training in 2 processes") == 1
     assert launched.stdout.count("reward model repaired after round 1") == 1
     stages = _rows(run_dir, "SELECT name, status FROM stages ORDER BY name")
     assert stages == [("policy:1", "finished"), ("reward:1", "finished")]
@@ -356,6 +360,69 @@ def test_zero3_without_gathering_stops_before_training(config: Path, tmp_path: P
     assert "zero3_save_16bit_model: true" in " ".join(launched.stderr.split())
     assert _rows(run_dir, "SELECT name, status FROM stages") == [("reward:1", "running")]
     assert not (run_dir / "checkpoints" / "round-1" / "reward").exists()
+
+
+def _ddp_launch_config(folder: Path) -> Path:
+    """Write an accelerate config for DDP with two processes, which train on the CPU here.
+
+    `MULTI_GPU` starts them with torchrun. `MULTI_CPU` would start one process unless MPI
+    is set up.
+    """
+    path = folder / "accelerate-ddp.yaml"
+    path.write_text(
+        "compute_environment: LOCAL_MACHINE\ndistributed_type: MULTI_GPU\nnum_processes: 2\n"
+        "num_machines: 1\nmachine_rank: 0\nmixed_precision: 'no'\n"
+        "rdzv_backend: static\nsame_network: true\n",
+        "utf-8",
+    )
+    return path
+
+
+def test_run_launches_repair_with_accelerate(
+    config: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """`repair.accelerate_config` trains each stage in two processes inside one `ares run`."""
+    launch = _ddp_launch_config(tmp_path)
+    with_launch = tmp_path / "launch.yaml"
+    with_launch.write_text(
+        config.read_text("utf-8").replace(
+            "repair:\n", f"repair:\n  accelerate_config: {launch.name}\n", 1
+        ),
+        "utf-8",
+    )
+    run_dir = tmp_path / "run"
+
+    assert run_ares(
+        "run", "--config", str(with_launch), "--run-dir", str(run_dir), "--skip-evaluation"
+    ) == 0
+
+    assert capfd.readouterr().out.count("training in 2 processes") == 2  # one per stage
+    stages = _rows(run_dir, "SELECT name, status FROM stages ORDER BY name")
+    assert stages == [("policy:1", "finished"), ("reward:1", "finished")]
+    rounds = _rows(run_dir, "SELECT round, status FROM rounds ORDER BY round")
+    assert rounds == [(1, "finished"), (2, "finished")]
+    summary = json.loads((run_dir / "summary.json").read_text())
+    assert summary["repair"]["policy"]["mean_reward_after"] is not None
+    stored = yaml.safe_load((run_dir / "config.yaml").read_text("utf-8"))
+    assert stored["repair"]["accelerate_config"] == str(launch)
+
+
+def test_run_with_missing_accelerate_config_exits_2(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        config.read_text("utf-8").replace(
+            "repair:\n", "repair:\n  accelerate_config: absent.yaml\n", 1
+        ),
+        "utf-8",
+    )
+    run_dir = tmp_path / "run"
+
+    assert run_ares("run", "--config", str(broken), "--run-dir", str(run_dir)) == 2
+
+    assert "absent.yaml" in capsys.readouterr().err
+    assert _rows(run_dir, "SELECT COUNT(*) FROM probes") == [(0,)]
 
 
 def test_run_refuses_several_processes(

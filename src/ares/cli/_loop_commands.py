@@ -45,11 +45,13 @@ def repair(
     again. The next `ares discover --round N+1` runs against them.
     """
     from ares.repair import run_policy_stage, run_reward_stage
-    from ares.repair._distributed import is_main_process, wait_for_everyone
+    from ares.repair._distributed import is_main_process, wait_for_everyone, world_size
 
     given = given_config(config_path, {})
     # Under `accelerate launch`, only the main process prints.
     console.quiet = not is_main_process()
+    if world_size() > 1:
+        console.print(f"training in {world_size()} processes")
     with RunStore.open(run_dir, create=False) as store:
         config = run_config(store, run_dir, given, {})
         if round_number is None:

@@ -24,8 +24,8 @@ def load_config(path: Path | None = None, overrides: dict[str, Any] | None = Non
     """Load the embedded default config, merge the file at `path` and `overrides` into it.
 
     A file may set only some keys; the rest keep their default. Relative paths in
-    `components.files` and the evaluation's benchmark and preference paths are resolved
-    against the file's folder.
+    `components.files`, `repair.accelerate_config` and the evaluation's benchmark and
+    preference paths are resolved against the file's folder.
 
     Raises:
         ConfigError: the file is missing, is not YAML, or a value is invalid. The message
@@ -41,6 +41,7 @@ def load_config(path: Path | None = None, overrides: dict[str, Any] | None = Non
         user = _parse_yaml(path.read_text("utf-8"), str(path))
         _resolve_component_files(user, path.parent)
         _resolve_evaluation_files(user, path.parent)
+        _resolve_accelerate_config(user, path.parent)
         merged = deep_merge(merged, user)
 
     # 3. Command-line overrides such as --budget and --seed.
@@ -118,6 +119,14 @@ def _resolve_component_files(data: dict[str, Any], folder: Path) -> None:
         str(folder / f) if isinstance(f, str) and not Path(f).is_absolute() else f
         for f in components["files"]
     ]
+
+
+def _resolve_accelerate_config(data: dict[str, Any], folder: Path) -> None:
+    repair = data.get("repair")
+    if not isinstance(repair, dict) or not isinstance(repair.get("accelerate_config"), str):
+        return
+    if not Path(repair["accelerate_config"]).is_absolute():
+        repair["accelerate_config"] = str(folder / repair["accelerate_config"])
 
 
 def _resolve_evaluation_files(data: dict[str, Any], folder: Path) -> None:

@@ -368,6 +368,12 @@ class RepairConfig(_Section):
         "split by attack spec so near-duplicates do not leak."
     )
     seed: int = Field(0, ge=0, description="Seed of the split, the mixes and training.")
+    accelerate_config: str | None = Field(
+        None, description="An accelerate config file, for several GPUs or DeepSpeed. When set, "
+        "`ares run` trains each repair stage in `accelerate launch --config_file FILE -m ares "
+        "repair`. Unset trains in the `ares run` process. Relative paths are read from the "
+        "config file's folder."
+    )
     reward: RewardRepairConfig = Field(default_factory=RewardRepairConfig)
     policy: PolicyRepairConfig = Field(default_factory=PolicyRepairConfig)
 

@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import gc
 import logging
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ares.config import AresConfig
 from ares.discovery import RoundProgress, RoundTimings
-from ares.errors import ConfigError
-from ares.repair import config_for_round, run_policy_stage, run_reward_stage
+from ares.errors import BackendError, ConfigError
+from ares.repair import (
+    config_for_round,
+    finished_stage,
+    run_policy_stage,
+    run_reward_stage,
+)
 from ares.repair._distributed import world_size
 from ares.store import RunStore, StageInfo, write_summary
 
@@ -90,13 +97,26 @@ def run_loop(
 
     Round 1 runs against the config's models with its seed. Each later round runs against the
     checkpoints of the repair before it, with a fresh seed (see `ares.repair.round_seed`),
-    and the same budget. `summary.json` is rewritten after every step.
+    and the same budget. `summary.json` is rewritten after every step. With
+    `repair.accelerate_config`, each repair stage runs in its own `accelerate launch`.
+
+    Raises:
+        ConfigError: The loop runs in several processes, or `repair.accelerate_config` is
+            not a file.
+        BackendError: A launched repair stage failed.
     """
     if world_size() > 1:
         raise ConfigError(
             "ares run was started in several processes (WORLD_SIZE > 1); each would run the "
             "discovery rounds again. Launch only `ares repair` with accelerate, and run "
             "discovery with `ares discover`"
+        )
+    launch_config = config.repair.accelerate_config
+    if launch_config is not None and not Path(launch_config).is_file():
+        raise ConfigError(
+            f"repair.accelerate_config is {launch_config!r}, which is not a file. Point it at "
+            "an accelerate config (see examples/accelerate/), or unset it to train in this "
+            "process"
         )
     callbacks = callbacks or LoopCallbacks()
     for round_number in range(1, rounds + 1):
@@ -110,6 +130,9 @@ def run_loop(
         if round_number == rounds:
             break
         for kind, stage in (("reward", run_reward_stage), ("policy", run_policy_stage)):
+            if launch_config is not None:
+                _launch_stage(store, run_dir, kind, round_number, launch_config, callbacks)
+                continue
             callbacks.stage_started(kind, round_number)
             try:
                 info = stage(store, run_dir, config, round_number, progress=callbacks.status)
@@ -118,3 +141,46 @@ def run_loop(
             callbacks.stage_finished(info)
             gc.collect()
 
+
+
+def _launch_stage(
+    store: RunStore,
+    run_dir: Path,
+    kind: str,
+    round_number: int,
+    launch_config: str,
+    callbacks: LoopCallbacks,
+) -> None:
+    """Run one repair stage as `ares repair` under `accelerate launch`, unless it is done.
+
+    The launched processes read the run's stored config and print their own progress and
+    results. The store is read again afterwards for the stage record.
+
+    Raises:
+        BackendError: The launch exited with an error, or recorded no finished stage.
+    """
+    if finished_stage(store, kind, round_number) is not None:
+        return
+    command = [
+        sys.executable, "-m", "accelerate.commands.launch", "--config_file", launch_config,
+        "-m", "ares", "repair", "--run-dir", str(run_dir), "--stage", kind,
+        "--round", str(round_number),
+    ]
+    callbacks.status(f"{kind} repair after round {round_number}: accelerate launch "
+                     f"--config_file {launch_config}")
+    logger.info("launching %s", " ".join(command))
+    completed = subprocess.run(command, check=False)
+    write_summary(store, run_dir)
+    if completed.returncode != 0:
+        raise BackendError(
+            f"the {kind} repair stage after round {round_number} failed under accelerate launch "
+            f"--config_file {launch_config} (exit code {completed.returncode}); the output of "
+            "its processes is above. Fix the cause and rerun the same command: finished rounds "
+            "and stages are kept"
+        )
+    if finished_stage(store, kind, round_number) is None:
+        raise BackendError(
+            f"accelerate launch --config_file {launch_config} exited without error, but the "
+            f"{kind} repair stage after round {round_number} is not recorded as finished in "
+            f"{run_dir}. Check that the config launches `ares repair` in one or more processes"
+        )
