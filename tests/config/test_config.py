@@ -131,4 +131,6 @@ def test_shipped_examples_are_valid_configs() -> None:
     examples = Path(__file__).parents[2] / "examples"
     config = load_config(examples / "reference.yaml")
     assert config.policy.model == "Qwen/Qwen3-1.7B"
+    assert config.repair.accelerate_config is not None
+    assert Path(config.repair.accelerate_config).is_file()
     assert config.repair.policy.vllm.enabled

@@ -161,6 +161,7 @@ def _launch_stage(
     """
     if finished_stage(store, kind, round_number) is not None:
         return
+    _release_gpu_cache()
     command = [
         sys.executable, "-m", "accelerate.commands.launch", "--config_file", launch_config,
         "-m", "ares", "repair", "--run-dir", str(run_dir), "--stage", kind,
@@ -184,3 +185,13 @@ def _launch_stage(
             f"{kind} repair stage after round {round_number} is not recorded as finished in "
             f"{run_dir}. Check that the config launches `ares repair` in one or more processes"
         )
+
+
+def _release_gpu_cache() -> None:
+    """Hand the GPU memory that discovery's models left cached back to the driver.
+
+    The launched training processes need it. This process keeps only its CUDA context.
+    """
+    torch = sys.modules.get("torch")
+    if torch is not None and torch.cuda.is_available():
+        torch.cuda.empty_cache()
