@@ -357,6 +357,8 @@ def test_zero3_without_gathering_stops_before_training(config: Path, tmp_path: P
     # Each process exits with 2, the code of a user error, before the first training step.
     assert launched.returncode != 0
     assert "exitcode: 2" in launched.stderr
+    assert "error (process 0 of 2):" in launched.stderr
+    assert "error (process 1 of 2):" in launched.stderr
     assert "zero3_save_16bit_model: true" in " ".join(launched.stderr.split())
     assert _rows(run_dir, "SELECT name, status FROM stages") == [("reward:1", "running")]
     assert not (run_dir / "checkpoints" / "round-1" / "reward").exists()

@@ -50,14 +50,26 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         sys.exit(EXIT_USER_ERROR)
     except UserError as exc:
-        stderr.print(Text.assemble(("error: ", "bold red"), str(exc)))
+        stderr.print(Text.assemble((f"error{_process_label()}: ", "bold red"), str(exc)))
         sys.exit(EXIT_USER_ERROR)
     except AresError as exc:
-        stderr.print(Text.assemble(("failed: ", "bold red"), str(exc)))
+        stderr.print(Text.assemble((f"failed{_process_label()}: ", "bold red"), str(exc)))
         sys.exit(EXIT_FAILURE)
     except KeyboardInterrupt:
         stderr.print("interrupted; rerun the same command to resume")
         sys.exit(EXIT_INTERRUPTED)
+
+
+def _process_label() -> str:
+    """Return ` (process R of N)` under `accelerate launch` or torchrun, else "".
+
+    Every process prints its own error, because on several machines one process may fail
+    alone; the label tells the copies apart.
+    """
+    world_size = int(os.environ.get("WORLD_SIZE", "1"))
+    if world_size <= 1:
+        return ""
+    return f" (process {os.environ.get('RANK', '0')} of {world_size})"
 
 
 def config_option(function: click.decorators.FC) -> click.decorators.FC:
