@@ -280,6 +280,20 @@ def _tensors(path: Path) -> dict[str, Any]:
     return load_file(str(path))
 
 
+def _assert_checkpoints_whole_and_trained(run_dir: Path, models: tuple[Path, Path]) -> None:
+    """Check round 1's reward and policy checkpoints against the models they started from."""
+    policy, reward = models
+    checkpoints = run_dir / "checkpoints" / "round-1"
+    _assert_whole_and_trained(
+        _tensors(checkpoints / "reward" / "model.safetensors"),
+        _tensors(reward / "model.safetensors"),
+    )
+    _assert_whole_and_trained(
+        _tensors(checkpoints / "policy" / "model" / "model.safetensors"),
+        _tensors(policy / "model.safetensors"),
+    )
+
+
 def _assert_whole_and_trained(saved: dict[str, Any], base: dict[str, Any]) -> None:
     assert sorted(saved) == sorted(base)
     assert {name: tuple(t.shape) for name, t in saved.items()} == {
@@ -301,16 +315,7 @@ def test_repair_under_deepspeed_zero3_saves_whole_weights(
     )
     assert launched.returncode == 0, launched.stderr[-3000:]
 
-    policy, reward = models
-    checkpoints = run_dir / "checkpoints" / "round-1"
-    _assert_whole_and_trained(
-        _tensors(checkpoints / "reward" / "model.safetensors"),
-        _tensors(reward / "model.safetensors"),
-    )
-    _assert_whole_and_trained(
-        _tensors(checkpoints / "policy" / "model" / "model.safetensors"),
-        _tensors(policy / "model.safetensors"),
-    )
+    _assert_checkpoints_whole_and_trained(run_dir, models)
     summary = json.loads((run_dir / "summary.json").read_text())
     assert summary["repair"]["reward"]["general_accuracy_after"] is not None
     assert summary["repair"]["policy"]["mean_reward_after"] is not None
@@ -334,16 +339,7 @@ def test_repair_under_shipped_zero2_config(
     launched = _launch_repair(run_dir, "--config_file", str(launch_path))
 
     assert launched.returncode == 0, launched.stderr[-3000:]
-    policy, reward = models
-    checkpoints = run_dir / "checkpoints" / "round-1"
-    _assert_whole_and_trained(
-        _tensors(checkpoints / "reward" / "model.safetensors"),
-        _tensors(reward / "model.safetensors"),
-    )
-    _assert_whole_and_trained(
-        _tensors(checkpoints / "policy" / "model" / "model.safetensors"),
-        _tensors(policy / "model.safetensors"),
-    )
+    _assert_checkpoints_whole_and_trained(run_dir, models)
 
 
 def test_zero3_without_gathering_stops_before_training(config: Path, tmp_path: Path) -> None:

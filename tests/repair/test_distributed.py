@@ -6,6 +6,7 @@ tests/loop/test_run_loop.py; these check the pieces in one process.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -19,37 +20,38 @@ from ares.repair._distributed import check_saving, full_weights, save_trained
 pytest.importorskip("transformers")
 
 
+@pytest.fixture
+def zero3_loading() -> Iterator[None]:
+    """Turn on transformers' ZeRO-3 loading, as a trainer with ZeRO-3 does, for one test."""
+    from transformers.integrations.deepspeed import (
+        HfDeepSpeedConfig,
+        is_deepspeed_zero3_enabled,
+        unset_hf_deepspeed_config,
+    )
+
+    config = HfDeepSpeedConfig({"zero_optimization": {"stage": 3}})
+    assert is_deepspeed_zero3_enabled()
+    yield
+    del config
+    unset_hf_deepspeed_config()  # type: ignore[no-untyped-call]
+
+
+@pytest.mark.usefixtures("zero3_loading")
 def test_full_weights_suspends_zero3_loading() -> None:
-    from transformers.integrations.deepspeed import (
-        HfDeepSpeedConfig,
-        is_deepspeed_zero3_enabled,
-        unset_hf_deepspeed_config,
-    )
+    from transformers.integrations.deepspeed import is_deepspeed_zero3_enabled
 
-    config = HfDeepSpeedConfig({"zero_optimization": {"stage": 3}})  # noqa: F841 (kept alive)
-    try:
-        assert is_deepspeed_zero3_enabled()
-        with full_weights():
-            assert not is_deepspeed_zero3_enabled()
-        assert is_deepspeed_zero3_enabled()
-    finally:
-        unset_hf_deepspeed_config()  # type: ignore[no-untyped-call]
+    with full_weights():
+        assert not is_deepspeed_zero3_enabled()
+    assert is_deepspeed_zero3_enabled()
 
 
+@pytest.mark.usefixtures("zero3_loading")
 def test_full_weights_restores_the_setting_after_an_error() -> None:
-    from transformers.integrations.deepspeed import (
-        HfDeepSpeedConfig,
-        is_deepspeed_zero3_enabled,
-        unset_hf_deepspeed_config,
-    )
+    from transformers.integrations.deepspeed import is_deepspeed_zero3_enabled
 
-    config = HfDeepSpeedConfig({"zero_optimization": {"stage": 3}})  # noqa: F841 (kept alive)
-    try:
-        with pytest.raises(RuntimeError), full_weights():
-            raise RuntimeError("load failed")
-        assert is_deepspeed_zero3_enabled()
-    finally:
-        unset_hf_deepspeed_config()  # type: ignore[no-untyped-call]
+    with pytest.raises(RuntimeError), full_weights():
+        raise RuntimeError("load failed")
+    assert is_deepspeed_zero3_enabled()
 
 
 def _deepspeed_trainer(zero: dict[str, Any]) -> Any:

@@ -64,7 +64,7 @@ def _process_label() -> str:
     """Return ` (process R of N)` under `accelerate launch` or torchrun, else "".
 
     Every process prints its own error, because on several machines one process may fail
-    alone; the label tells the copies apart.
+    alone. The label shows which process printed each copy.
     """
     world_size = int(os.environ.get("WORLD_SIZE", "1"))
     if world_size <= 1:

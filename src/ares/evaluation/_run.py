@@ -37,6 +37,8 @@ from ares.store import EvalAnswer, RunStore, text_sha1
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
+# Scores (prompt, reply) pairs: one (score or None, raw output) per pair.
+Scorer = Callable[[list[tuple[str, str]]], list[tuple[int | None, str]]]
 
 
 def _ignore(_: str) -> None:
@@ -239,39 +241,26 @@ def _classify_refusals(
     refusal_config = config.evaluation.refusal
     if refusal_config.backend != "llm":
         return
-    key = refusal_key(refusal_config)
-    answers = [
-        answer
-        for system in plan.systems
-        for answer in store.eval_answers(system.name, system.policy_key)
-        if not answer.harmful and answer.benchmark != CAPABILITY
-    ]
-    done = store.eval_verdicts(key, [answer.id for answer in answers if answer.id is not None])
-    pending = [answer for answer in answers if answer.id not in done]
-    if not pending:
-        return
-    from ares.judges import REFUSAL_CLASSES, build_refusal_classifier
 
-    classifier = build_refusal_classifier(refusal_config, _chat_builder(config, progress))
-    batch_size = max(config.discovery.batch_size, 1)
-    try:
-        for start in range(0, len(pending), batch_size):
-            batch = pending[start : start + batch_size]
-            verdicts = classifier.classify([(answer.prompt, answer.reply) for answer in batch])
-            store.add_eval_verdicts(key, [
-                (
-                    answer.id,
-                    None if verdict.label is None else REFUSAL_CLASSES.index(verdict.label),
-                    verdict.raw,
-                )
-                for answer, verdict in zip(batch, verdicts, strict=True)
-                if answer.id is not None
-            ])
-            progress(f"refusal classifier: {min(start + batch_size, len(pending))}/"
-                     f"{len(pending)} replies classified")
-    finally:
-        del classifier
-        gc.collect()
+    def build() -> Scorer:
+        from ares.judges import REFUSAL_CLASSES, build_refusal_classifier
+
+        classifier = build_refusal_classifier(refusal_config, _chat_builder(config, progress))
+
+        def score(pairs: list[tuple[str, str]]) -> list[tuple[int | None, str]]:
+            verdicts = classifier.classify(pairs)
+            return [
+                (None if v.label is None else REFUSAL_CLASSES.index(v.label), v.raw)
+                for v in verdicts
+            ]
+
+        return score
+
+    _store_verdicts(
+        store, config, plan, refusal_key(refusal_config),
+        lambda answer: not answer.harmful and answer.benchmark != CAPABILITY,
+        build, progress, "refusal classifier", "classified",
+    )
 
 
 def _chat_builder(config: AresConfig, progress: Progress) -> Callable[[ChatModelConfig], Any]:
@@ -291,33 +280,62 @@ def _judge(
     progress: Progress,
 ) -> None:
     key = judge_key(judge_config)
+
+    def build() -> Scorer:
+        from ares.judges import build_judge
+
+        judge = build_judge(judge_config, _chat_builder(config, progress))
+        return lambda pairs: [(verdict.score, verdict.raw) for verdict in judge.judge(pairs)]
+
+    _store_verdicts(
+        store, config, plan, key, lambda answer: answer.harmful, build, progress,
+        f"judge {key}", "scored",
+    )
+
+
+def _store_verdicts(
+    store: RunStore,
+    config: AresConfig,
+    plan: EvaluationPlan,
+    key: str,
+    select: Callable[[EvalAnswer], bool],
+    build: Callable[[], Scorer],
+    progress: Progress,
+    name: str,
+    verb: str,
+) -> None:
+    """Score the selected replies that have no verdict stored under `key`, batch by batch.
+
+    `build` loads the judge or classifier only when a reply is pending, and returns a
+    function from (prompt, reply) pairs to (score, raw output) per pair. Each batch is
+    committed before the next starts, so an interrupted evaluation resumes after it.
+    """
     answers = [
         answer
         for system in plan.systems
         for answer in store.eval_answers(system.name, system.policy_key)
-        if answer.harmful
+        if select(answer)
     ]
-    judged = store.eval_verdicts(key, [answer.id for answer in answers if answer.id is not None])
-    pending = [answer for answer in answers if answer.id not in judged]
+    done = store.eval_verdicts(key, [answer.id for answer in answers if answer.id is not None])
+    pending = [answer for answer in answers if answer.id not in done]
     if not pending:
         return
-    from ares.judges import build_judge
 
-    judge = build_judge(judge_config, _chat_builder(config, progress))
+    scorer = build()
     batch_size = max(config.discovery.batch_size, 1)
     try:
         for start in range(0, len(pending), batch_size):
             batch = pending[start : start + batch_size]
-            verdicts = judge.judge([(answer.prompt, answer.reply) for answer in batch])
+            results = scorer([(answer.prompt, answer.reply) for answer in batch])
             store.add_eval_verdicts(key, [
-                (answer.id, verdict.score, verdict.raw)
-                for answer, verdict in zip(batch, verdicts, strict=True)
+                (answer.id, score, raw)
+                for answer, (score, raw) in zip(batch, results, strict=True)
                 if answer.id is not None
             ])
-            progress(f"judge {key}: {min(start + batch_size, len(pending))}/{len(pending)} "
-                     "replies scored")
+            progress(f"{name}: {min(start + batch_size, len(pending))}/{len(pending)} "
+                     f"replies {verb}")
     finally:
-        del judge
+        del scorer  # the model behind it, before the next one loads
         gc.collect()
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ares.errors import BackendError, ConfigError
 from ares.judges._protocol import Verdict
 from ares.judges._rubrics import RUBRIC_NAMES, RUBRICS, truncate
-from ares.models import ChatModel
+from ares.models import ChatModel, Message
 
 logger = logging.getLogger(__name__)
 
@@ -56,13 +56,7 @@ class LLMJudge:
 
         # 1. One conversation per pair, all sent in one batch.
         conversations = [self._rubric.build(prompt, reply) for prompt, reply in pairs]
-        outputs = self._model.generate(conversations)
-        if len(outputs) != len(conversations):
-            raise BackendError(
-                f"judge model {self._model.identity} returned {len(outputs)} outputs for "
-                f"{len(conversations)} conversations, expected one output per conversation. "
-                "This is a bug in the model's backend."
-            )
+        outputs = generate_outputs(self._model, conversations, "judge model")
 
         # 2. Parse strictly. Any output but an offered verdict stays unscored.
         verdicts = [Verdict(self._rubric.parse(output), truncate(output)) for output in outputs]
@@ -79,3 +73,20 @@ class LLMJudge:
                 next(v.raw for v in verdicts if not v.scored)[:200],
             )
         return verdicts
+
+
+def generate_outputs(model: ChatModel, conversations: list[list[Message]], role: str) -> list[str]:
+    """Return `model`'s output for each conversation, from one `generate` call.
+
+    Raises:
+        BackendError: The model's backend failed, or returned a different number of outputs
+            than conversations sent. `role` names the model in the message.
+    """
+    outputs = model.generate(conversations)
+    if len(outputs) != len(conversations):
+        raise BackendError(
+            f"{role} {model.identity} returned {len(outputs)} outputs for "
+            f"{len(conversations)} conversations, expected one output per conversation. "
+            "This is a bug in the model's backend."
+        )
+    return outputs

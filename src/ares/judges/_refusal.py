@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Literal, Protocol, runtime_checkable
 
 from ares.config import ChatModelConfig, RefusalConfig
-from ares.errors import BackendError
 from ares.judges._heuristic import is_refusal
-from ares.judges._rubrics import DATA_NOTICE, request_reply_blocks, strip_reasoning, truncate
+from ares.judges._llm import generate_outputs
+from ares.judges._rubrics import DATA_NOTICE, last_line, request_reply_blocks, truncate
 from ares.models import ChatModel, Message
 
 logger = logging.getLogger(__name__)
@@ -105,10 +105,7 @@ def parse_refusal_class(output: str) -> RefusalClass | None:
     full stop are tolerated. A class named earlier in the output, for example in the reply
     that the model quotes, does not count.
     """
-    lines = [line for line in strip_reasoning(output).splitlines() if line.strip()]
-    if not lines:
-        return None
-    match = _CLASS_LINE.fullmatch(lines[-1].strip())
+    match = _CLASS_LINE.fullmatch(last_line(output))
     if match is None:
         return None
     label = match.group(1).lower()
@@ -139,13 +136,7 @@ class LLMRefusalClassifier:
         if not pairs:
             return []
         conversations = [refusal_conversation(request, reply) for request, reply in pairs]
-        outputs = self._model.generate(conversations)
-        if len(outputs) != len(conversations):
-            raise BackendError(
-                f"refusal classifier {self._model.identity} returned {len(outputs)} outputs "
-                f"for {len(conversations)} conversations, expected one output per "
-                "conversation. This is a bug in the model's backend."
-            )
+        outputs = generate_outputs(self._model, conversations, "refusal classifier")
         verdicts = [RefusalVerdict(parse_refusal_class(out), truncate(out)) for out in outputs]
         unclassified = [verdict for verdict in verdicts if verdict.label is None]
         if unclassified:

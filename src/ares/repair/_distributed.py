@@ -45,18 +45,11 @@ def is_main_process() -> bool:
     return int(os.environ.get("RANK", "0")) == 0
 
 
-def local_rank() -> int:
-    """Return this process's index on its machine (`LOCAL_RANK`), else 0."""
-    return int(os.environ.get("LOCAL_RANK", "0"))
-
-
 def training_device() -> torch.device:
     """Return the device this process trains on: its own GPU under accelerate, else the CPU."""
-    import torch
+    from ares.models._hf_chat import resolve_device
 
-    if torch.cuda.is_available():
-        return torch.device("cuda", local_rank())
-    return torch.device("cpu")
+    return resolve_device("auto")
 
 
 def wait_for_everyone() -> None:

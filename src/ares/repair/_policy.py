@@ -856,7 +856,7 @@ def _finish(
 
     Every process saves, because under ZeRO-3 each has only a shard of the adapter. The main
     process then loads the adapter from disk onto the base policy, writes `out_dir` and
-    measures the reward of what it wrote; the other processes return None as the reward.
+    measures the reward of what it wrote. The other processes return None as the reward.
     """
     steps = trainer.state.global_step
     _report(progress, f"policy: saving to {out_dir}")
